@@ -1,0 +1,58 @@
+// What a format parser hands on: one draft per article found in a capture, before structuring.
+import type { Article } from './model.js';
+
+/** Fields a format knows for certain; they win over what the structurer infers from the text. */
+export type KnownFields = Partial<
+  Pick<
+    Article,
+    | 'title'
+    | 'url'
+    | 'canonicalUrl'
+    | 'published'
+    | 'publishedZone'
+    | 'modified'
+    | 'source'
+    | 'wire'
+    | 'siteName'
+    | 'byline'
+    | 'description'
+    | 'language'
+    | 'image'
+    | 'kind'
+  >
+>;
+
+export interface ArticleDraft {
+  /** 0-based position in the capture; with the capture id it makes the article id. */
+  position: number;
+  /** Wire text as crawled (headline, meta lines, dateline, body): the structurer's input. */
+  text: string;
+  known: KnownFields;
+  /** Input fields we keep but do not model (JSONL's unknown keys, Reuters TOPICS and PLACES). */
+  extra: Record<string, unknown>;
+}
+
+export type DecodedBy = 'utf-8' | 'bom' | 'declaration' | 'detection';
+
+export interface Decoded {
+  text: string;
+  /** WHATWG encoding name, e.g. `utf-8`, `windows-1252`, `gbk`. */
+  encoding: string;
+  by: DecodedBy;
+}
+
+/** A problem inside a capture that did not stop the rest of it (a broken JSONL line). */
+export interface InputProblem {
+  line?: number;
+  message: string;
+}
+
+export type FormatName = 'text' | 'reuters-sgml' | 'jsonl';
+
+export interface ParsedCapture {
+  format: FormatName;
+  encoding: Decoded['encoding'];
+  decodedBy: DecodedBy;
+  drafts: ArticleDraft[];
+  problems: InputProblem[];
+}

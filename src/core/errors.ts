@@ -1,0 +1,61 @@
+// One error class for every boundary: a stable code callers and tests match on, the input it
+// concerns, and the place in that input when one is known.
+
+export type ErrorCode =
+  | 'E_USAGE' // bad command-line usage (exit 2)
+  | 'E_INPUT_EMPTY' // an empty file or stream
+  | 'E_INPUT_BINARY' // bytes that are not text in any encoding we read
+  | 'E_INPUT_TOO_LARGE' // over the size limit
+  | 'E_INPUT_UNREADABLE' // missing file, permission denied
+  | 'E_ENCODING' // bytes that cannot be decoded as the declared or detected charset
+  | 'E_SGML_MALFORMED' // a Reuters SGML document we cannot split into stories
+  | 'E_JSONL_MALFORMED' // a JSONL line that is not a JSON object
+  | 'E_NO_ARTICLE' // a capture that holds no article text
+  | 'E_QUERY_SYNTAX' // a search query we cannot parse
+  | 'E_QUERY_UNBOUNDED' // a query made only of negations
+  | 'E_QUERY_FIELD' // a filter on a field we do not know
+  | 'E_NOT_FOUND' // an id that is not in the store
+  | 'E_STORE' // the database refused an operation
+  | 'E_INTERNAL'; // a bug: never expected, always reported
+
+export interface ErrorDetails {
+  /** The input the error concerns: a path, a URL, a query string. */
+  input?: string;
+  /** 1-based line in the input, where known. */
+  line?: number;
+  /** 1-based column in the input, where known. */
+  column?: number;
+  cause?: unknown;
+}
+
+export class DatelineError extends Error {
+  readonly code: ErrorCode;
+  readonly input: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'DatelineError';
+    this.code = code;
+    this.input = details.input;
+    this.line = details.line;
+    this.column = details.column;
+  }
+
+  /** A JSON shape for `--json` output and API bodies. */
+  toJSON(): { code: ErrorCode; message: string; input?: string; line?: number; column?: number } {
+    const out: { code: ErrorCode; message: string; input?: string; line?: number; column?: number } = {
+      code: this.code,
+      message: this.message,
+    };
+    if (this.input !== undefined) out.input = this.input;
+    if (this.line !== undefined) out.line = this.line;
+    if (this.column !== undefined) out.column = this.column;
+    return out;
+  }
+}
+
+export function isDatelineError(error: unknown): error is DatelineError {
+  return error instanceof DatelineError;
+}

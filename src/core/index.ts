@@ -1,0 +1,6 @@
+// The core's one door: the model, ids and errors every stage shares.
+export * from './model.js';
+export * from './draft.js';
+export * from './errors.js';
+export * from './ids.js';
+export * from './query.js';

@@ -1,0 +1,95 @@
+// The Store interface: everything the rest of dateline asks of storage. SQLite implements it
+// now and PostgreSQL later, so it is asynchronous and speaks only the model's types.
+import type { Article, Capture, Query } from '../core/index.js';
+
+/** How a capture was read, and why it failed if it did. */
+export interface CaptureRecord {
+  capture: Capture;
+  bytes: Uint8Array;
+  /** The format it was parsed as (`text`, `reuters-sgml`, `jsonl`), null if unparseable. */
+  format: string | null;
+  /** The encoding it was decoded with and how it was chosen, e.g. `windows-1252 (detection)`. */
+  encoding: string | null;
+  /** Set when parsing failed: the capture is kept with its error, never dropped. */
+  error: { code: string; message: string } | null;
+  /** How many articles the capture holds in all; it is complete when all are stored. */
+  expectedArticles: number;
+}
+
+export interface CaptureState {
+  id: string;
+  storedArticles: number;
+  expectedArticles: number;
+  complete: boolean;
+  error: { code: string; message: string } | null;
+}
+
+export interface WriteResult {
+  /** `new` when the capture row was created now, `existing` when it was already stored. */
+  capture: 'new' | 'existing';
+  /** Articles inserted now (existing ids are left alone). */
+  articlesAdded: number;
+}
+
+export interface SearchOptions {
+  limit: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  /** Text around the matches, with matches wrapped in [[ and ]]. */
+  snippet: string;
+  published: string | null;
+  wire: string | null;
+  source: string | null;
+  /** BM25 rank, higher is better. */
+  score: number;
+}
+
+export interface CountRow {
+  key: string | null;
+  count: number;
+}
+
+export interface Stats {
+  captures: number;
+  failedCaptures: number;
+  articles: number;
+  byWire: CountRow[];
+  bySource: CountRow[];
+  byLanguage: CountRow[];
+  /** `YYYY-MM` of `published`. */
+  byMonth: CountRow[];
+}
+
+export interface FailedCapture {
+  id: string;
+  url: string;
+  error: { code: string; message: string };
+}
+
+export interface Store {
+  /** What is stored of a capture, or null when its bytes were never stored. */
+  captureState(id: string): Promise<CaptureState | null>;
+  /**
+   * Writes a capture and its articles in one transaction: neither exists without the other.
+   * A capture already stored is left as it is; only articles with new ids are added.
+   */
+  writeCapture(record: CaptureRecord, articles: Article[]): Promise<WriteResult>;
+  /** Several captures in one round trip, each still atomic on its own. */
+  writeCaptures(batch: { record: CaptureRecord; articles: Article[] }[]): Promise<WriteResult[]>;
+  /** Adds more articles of a stored capture (a large capture written in several transactions). */
+  appendArticles(captureId: string, articles: Article[]): Promise<number>;
+  /** Replaces every article of a capture (reprocess), in one transaction. */
+  replaceArticles(captureId: string, articles: Article[], error: CaptureRecord['error']): Promise<void>;
+  getArticle(id: string): Promise<Article | null>;
+  getCapture(id: string): Promise<{ capture: Capture; bytes: Uint8Array } | null>;
+  /** Every capture id, oldest first. */
+  captureIds(): AsyncIterable<string>;
+  failedCaptures(): Promise<FailedCapture[]>;
+  search(query: Query, options: SearchOptions): Promise<SearchHit[]>;
+  stats(): Promise<Stats>;
+  close(): Promise<void>;
+}
