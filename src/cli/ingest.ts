@@ -1,0 +1,50 @@
+// `dateline ingest`: store captures and their articles, then account for every input.
+import type { Command } from 'commander';
+import { ingest } from '../ingest/index.js';
+import type { IngestSummary } from '../ingest/index.js';
+import { openStore } from '../store/index.js';
+import { EXIT_FAILED, EXIT_OK, databasePath, printJson, run } from './output.js';
+import { type ProgressMode, progressReporter } from './progress.js';
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('store captures (files, folders, - for stdin) and the articles parsed from them')
+    .argument('<inputs...>', 'files, folders or - for standard input')
+    .option('--db <path>', 'database file (default: $DATELINE_DB or ./dateline.db)')
+    .option('--json', 'print the summary as one JSON object')
+    .option('--progress <mode>', 'auto (a bar on a terminal), bar, lines or none', 'auto')
+    .option('--no-workers', 'parse on the main thread only')
+    .action(async (inputs: string[], options: { db?: string; json?: boolean; progress: ProgressMode; workers: boolean }) => {
+      await run(Boolean(options.json), async () => {
+        const store = await openStore(databasePath(options.db));
+        const progress = progressReporter(options.progress);
+        let summary: IngestSummary;
+        try {
+          summary = await ingest(store, inputs, { onProgress: (p) => progress.update(p), workers: options.workers });
+        } finally {
+          progress.stop();
+          await store.close();
+        }
+        if (options.json) printJson(summary);
+        else printSummary(summary);
+        return summary.failures.length > 0 ? EXIT_FAILED : EXIT_OK;
+      });
+    });
+}
+
+function printSummary(summary: IngestSummary): void {
+  const c = summary.captures;
+  const lines = [
+    `ingested ${summary.inputs} input${summary.inputs === 1 ? '' : 's'}: ${c.new} new, ${c.duplicate} duplicate, ${c.resumed} resumed, ${c.failed} failed`,
+    `articles: ${summary.articles.added} added, ${summary.articles.existing} already stored`,
+  ];
+  if (summary.failures.length > 0) {
+    lines.push(`failures (${summary.failures.length}):`);
+    for (const f of summary.failures.slice(0, 50)) {
+      lines.push(`  ${f.input}${f.line ? `:${f.line}` : ''}  ${f.code}  ${f.message}`);
+    }
+    if (summary.failures.length > 50) lines.push(`  ... and ${summary.failures.length - 50} more (use --json for all)`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}

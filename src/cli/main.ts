@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The `dateline` command: one file per subcommand, wired together here.
+import { Command, CommanderError } from 'commander';
+import { EXIT_USAGE } from './output.js';
+import { registerIngest } from './ingest.js';
+import { registerParse } from './parse.js';
+import { registerReprocess } from './reprocess.js';
+import { registerSearch } from './search.js';
+import { registerShow } from './show.js';
+import { registerStats } from './stats.js';
+
+const program = new Command('dateline')
+  .description('a self-hosted news-wire engine: structure, store and search press releases and news')
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerParse(program);
+registerIngest(program);
+registerSearch(program);
+registerShow(program);
+registerStats(program);
+registerReprocess(program);
+for (const command of program.commands) command.exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; anything else commander rejects is bad usage.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+// `dateline search`: ranked full-text search with our query language.
+import type { Command } from 'commander';
+import { DatelineError } from '../core/index.js';
+import { parseQuery } from '../query/index.js';
+import { openStore } from '../store/index.js';
+import { bold, databasePath, dim, isTTY, printJson, run } from './output.js';
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('search stored articles: terms, "phrases", AND OR NOT -, ( ), wire: source: place: lang: kind: published:>=DATE')
+    .argument('<query...>', 'the query (quote it in the shell)')
+    .option('--db <path>', 'database file (default: $DATELINE_DB or ./dateline.db)')
+    .option('--limit <n>', 'how many hits', '10')
+    .option('--json', 'one JSON object per hit per line')
+    .action(async (words: string[], options: { db?: string; limit: string; json?: boolean }) => {
+      const json = Boolean(options.json);
+      await run(json, async () => {
+        const limit = Number(options.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 10000) {
+          throw new DatelineError('E_USAGE', `--limit must be a whole number from 1 to 10000, not "${options.limit}"`);
+        }
+        const query = parseQuery(words.join(' '));
+        const store = await openStore(databasePath(options.db));
+        try {
+          const hits = await store.search(query, { limit });
+          if (json) {
+            for (const hit of hits) printJson(hit);
+          } else if (hits.length === 0) {
+            process.stdout.write(`no articles match ${query.source}\n`);
+          } else {
+            hits.forEach((hit, i) => {
+              const meta = [hit.published, hit.wire, hit.source, hit.id].filter(Boolean).join(' · ');
+              process.stdout.write(`${i + 1}. ${bold(hit.title ?? '(no headline)')}\n   ${dim(meta)}\n   ${highlight(hit.snippet)}\n\n`);
+            });
+          }
+        } finally {
+          await store.close();
+        }
+      });
+    });
+}
+
+/** Snippets mark matches with [[ ]]; a terminal shows them bold. */
+function highlight(snippet: string): string {
+  const flat = snippet.replace(/\s+/g, ' ');
+  return isTTY(process.stdout) ? flat.replace(/\[\[/g, '\x1b[1m').replace(/\]\]/g, '\x1b[22m') : flat;
+}

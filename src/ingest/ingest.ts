@@ -1,0 +1,173 @@
+// Ingest: read inputs, store each capture with its articles atomically, and account for every
+// input in a summary. A large capture is written in chunks; its row records how many articles
+// it should hold, so a run cut short is completed by running the same ingest again.
+import { type Article, DatelineError, type ParsedCapture, isDatelineError } from '../core/index.js';
+import type { CaptureRecord, Store } from '../store/index.js';
+import { type CaptureInput, articleUrlOf, articlesOf, draftsOf } from './assemble.js';
+import { type InputFile, expandInputs, readCapture } from './inputs.js';
+import { PARALLEL_MIN_DRAFTS, ParsePool } from './pool.js';
+
+/** Articles per transaction when a capture holds many: small enough to keep a crash's loss short. */
+export const ARTICLE_CHUNK = 1000;
+
+export interface IngestFailure {
+  input: string;
+  code: string;
+  message: string;
+  line?: number;
+}
+
+export interface IngestSummary {
+  inputs: number;
+  captures: { new: number; duplicate: number; resumed: number; failed: number };
+  articles: { added: number; existing: number };
+  /** Inputs that failed as a whole, and items inside an input that failed (a broken JSONL line). */
+  failures: IngestFailure[];
+}
+
+export interface IngestProgress {
+  /** 1-based index of the input being read, and how many there are. */
+  input: number;
+  inputs: number;
+  name: string;
+  /** Articles of this input written so far, and how many it holds. */
+  written: number;
+  total: number;
+  /** Articles added in the whole run so far. */
+  added: number;
+}
+
+export interface IngestOptions {
+  onProgress?: (progress: IngestProgress) => void;
+  /** Parse large captures in worker threads (default: when they hold enough drafts to pay). */
+  workers?: boolean;
+}
+
+export async function ingest(store: Store, args: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const { files, missing } = await expandInputs(args);
+  const summary: IngestSummary = {
+    inputs: files.length + missing.length,
+    captures: { new: 0, duplicate: 0, resumed: 0, failed: 0 },
+    articles: { added: 0, existing: 0 },
+    failures: missing.map((error) => failureOf(error.input ?? '?', error)),
+  };
+  summary.captures.failed += missing.length;
+  let pool: ParsePool | null = null;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const report = (written: number, total: number) =>
+        options.onProgress?.({ input: i + 1, inputs: files.length, name: file.name, written, total, added: summary.articles.added });
+      const needPool = (drafts: number) => {
+        if (options.workers === false || drafts < PARALLEL_MIN_DRAFTS) return null;
+        pool ??= new ParsePool();
+        return pool;
+      };
+      await ingestOne(store, file, summary, report, needPool);
+    }
+  } finally {
+    await (pool as ParsePool | null)?.close();
+  }
+  return summary;
+}
+
+async function ingestOne(
+  store: Store,
+  file: InputFile,
+  summary: IngestSummary,
+  report: (written: number, total: number) => void,
+  poolFor: (drafts: number) => ParsePool | null,
+): Promise<void> {
+  let input: CaptureInput;
+  try {
+    const read = await readCapture(file);
+    input = { ...read, name: file.name };
+  } catch (error) {
+    summary.captures.failed++;
+    summary.failures.push(failureOf(file.name, error));
+    return;
+  }
+  const state = await store.captureState(input.capture.id);
+  if (state && state.complete) {
+    summary.captures.duplicate++;
+    if (state.error) {
+      // Stored before and failed then: still not ingested, so the run must say so.
+      summary.failures.push({ input: file.name, code: state.error.code, message: `${state.error.message} (stored earlier; run \`dateline reprocess\` after an upgrade)` });
+    }
+    report(state.storedArticles, state.expectedArticles);
+    return;
+  }
+
+  let parsed: ParsedCapture;
+  try {
+    parsed = draftsOf(input);
+  } catch (error) {
+    // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
+    const record = recordOf(input, null, failureOf(file.name, error));
+    if (!state) await store.writeCapture(record, []);
+    summary.captures.failed++;
+    summary.failures.push(failureOf(file.name, error));
+    return;
+  }
+  for (const problem of parsed.problems) {
+    summary.failures.push({ input: file.name, code: 'E_ITEM', message: problem.message, ...(problem.line ? { line: problem.line } : {}) });
+  }
+
+  const record = recordOf(input, parsed, null);
+  const total = parsed.drafts.length;
+  const pool = poolFor(total);
+  const chunks = chunkBounds(total, ARTICLE_CHUNK);
+  // Structuring runs ahead in the workers while the main thread writes earlier chunks.
+  const pending = chunks.map(([from, to]) =>
+    pool
+      ? pool.structure({ captureId: input.capture.id, captureUrl: articleUrlOf(input.capture), observedAt: input.capture.fetchedAt, drafts: parsed.drafts.slice(from, to) })
+      : null,
+  );
+  pending.forEach((p) => p?.catch(() => undefined));
+  let written = 0;
+  let first = !state;
+  for (let c = 0; c < chunks.length || first; c++) {
+    const [from, to] = chunks[c] ?? [0, 0];
+    const articles: Article[] = pending[c] ? await pending[c]! : articlesOf(input, parsed, from, to);
+    let added: number;
+    if (first) {
+      added = (await store.writeCapture(record, articles)).articlesAdded;
+      first = false;
+    } else {
+      added = await store.appendArticles(input.capture.id, articles);
+    }
+    summary.articles.added += added;
+    summary.articles.existing += articles.length - added;
+    written += articles.length;
+    report(written, total);
+  }
+  if (state) summary.captures.resumed++;
+  else summary.captures.new++;
+}
+
+function chunkBounds(total: number, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let from = 0; from < total; from += size) out.push([from, Math.min(total, from + size)]);
+  return out;
+}
+
+export function recordOf(input: CaptureInput, parsed: ParsedCapture | null, failure: IngestFailure | null): CaptureRecord {
+  return {
+    capture: input.capture,
+    bytes: input.bytes,
+    format: parsed?.format ?? null,
+    encoding: parsed ? `${parsed.encoding} (${parsed.decodedBy})` : null,
+    error: failure ? { code: failure.code, message: failure.message } : null,
+    expectedArticles: parsed?.drafts.length ?? 0,
+  };
+}
+
+export function failureOf(input: string, error: unknown): IngestFailure {
+  if (isDatelineError(error)) {
+    return { input, code: error.code, message: error.message, ...(error.line ? { line: error.line } : {}) };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { input, code: 'E_INTERNAL', message: `${input}: ${message}` };
+}
+
+export { DatelineError };

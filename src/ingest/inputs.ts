@@ -1,0 +1,100 @@
+// Reading inputs named on the command line: files, folders (walked in name order, hidden
+// entries skipped) and `-` for standard input. Each becomes a Capture with its bytes.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Capture, DatelineError, sha256Hex } from '../core/index.js';
+
+/** Inputs over this size are refused before they are read, so a stray disk image cannot fill memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export interface InputFile {
+  /** The path as the user would recognise it, or `-` for standard input. */
+  name: string;
+  path: string | null;
+}
+
+/** Expands folders into the files under them; a missing path is an error naming it. */
+export async function expandInputs(args: string[]): Promise<{ files: InputFile[]; missing: DatelineError[] }> {
+  const files: InputFile[] = [];
+  const missing: DatelineError[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      files.push({ name: '-', path: null });
+      continue;
+    }
+    try {
+      const info = await stat(arg);
+      if (info.isDirectory()) await walk(arg, files);
+      else files.push({ name: arg, path: arg });
+    } catch (error) {
+      missing.push(new DatelineError('E_INPUT_UNREADABLE', `${arg}: no such file or folder`, { input: arg, cause: error }));
+    }
+  }
+  return { files, missing };
+}
+
+async function walk(dir: string, out: InputFile[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(path, out);
+    else if (entry.isFile()) out.push({ name: path, path });
+  }
+}
+
+/**
+ * Reads an input into a Capture. A file's capture time is its modification time, so parsing
+ * the same file twice gives the same output; standard input is stamped with the time it is read.
+ */
+export async function readCapture(input: InputFile, now: () => Date = () => new Date()): Promise<{ capture: Capture; bytes: Uint8Array }> {
+  let bytes: Uint8Array;
+  let fetchedAt: string;
+  let url: string;
+  if (input.path === null) {
+    bytes = await readStdin();
+    fetchedAt = now().toISOString();
+    url = 'stdin:';
+  } else {
+    const info = await stat(input.path).catch((error: unknown) => {
+      throw new DatelineError('E_INPUT_UNREADABLE', `${input.name}: cannot read (${(error as Error).message})`, { input: input.name, cause: error });
+    });
+    if (info.size > MAX_INPUT_BYTES) {
+      throw new DatelineError(
+        'E_INPUT_TOO_LARGE',
+        `${input.name}: ${formatBytes(info.size)} is over the ${formatBytes(MAX_INPUT_BYTES)} limit for one capture; split it into smaller files`,
+        { input: input.name },
+      );
+    }
+    bytes = await readFile(input.path);
+    fetchedAt = info.mtime.toISOString();
+    url = pathToFileURL(resolve(input.path)).href;
+  }
+  const sha256 = sha256Hex(bytes);
+  return {
+    bytes,
+    capture: { id: sha256, sha256, url, fetchedAt, status: null, headers: {}, contentType: null, size: bytes.byteLength },
+  };
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = chunk as Buffer;
+    size += buffer.byteLength;
+    if (size > MAX_INPUT_BYTES) {
+      throw new DatelineError('E_INPUT_TOO_LARGE', `-: standard input is over the ${formatBytes(MAX_INPUT_BYTES)} limit for one capture`, { input: '-' });
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${n} bytes`;
+}

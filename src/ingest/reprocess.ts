@@ -1,0 +1,52 @@
+// Reprocess: rebuild every article from the stored captures, for example after the structurer
+// improves. Ids come from the capture and the position in it, so they survive the rebuild.
+import type { Store } from '../store/index.js';
+import { articleUrlOf, articlesOf, draftsOf } from './assemble.js';
+import { type IngestFailure, failureOf } from './ingest.js';
+import { PARALLEL_MIN_DRAFTS, ParsePool } from './pool.js';
+
+export interface ReprocessSummary {
+  captures: number;
+  articles: number;
+  failed: IngestFailure[];
+}
+
+export async function reprocess(store: Store, onProgress?: (done: number) => void): Promise<ReprocessSummary> {
+  const summary: ReprocessSummary = { captures: 0, articles: 0, failed: [] };
+  let pool: ParsePool | null = null;
+  try {
+    for await (const id of store.captureIds()) {
+      const stored = await store.getCapture(id);
+      if (!stored) continue;
+      const name = stored.capture.url;
+      const input = { capture: stored.capture, bytes: stored.bytes, name };
+      summary.captures++;
+      try {
+        const parsed = draftsOf(input);
+        let articles;
+        if (parsed.drafts.length >= PARALLEL_MIN_DRAFTS) {
+          pool ??= new ParsePool();
+          const p = pool;
+          const size = 1000;
+          const parts = [];
+          for (let from = 0; from < parsed.drafts.length; from += size) {
+            parts.push(p.structure({ captureId: id, captureUrl: articleUrlOf(stored.capture), observedAt: stored.capture.fetchedAt, drafts: parsed.drafts.slice(from, from + size) }));
+          }
+          articles = (await Promise.all(parts)).flat();
+        } else {
+          articles = articlesOf(input, parsed);
+        }
+        await store.replaceArticles(id, articles, null);
+        summary.articles += articles.length;
+      } catch (error) {
+        const failure = failureOf(name, error);
+        await store.replaceArticles(id, [], { code: failure.code, message: failure.message });
+        summary.failed.push(failure);
+      }
+      onProgress?.(summary.captures);
+    }
+  } finally {
+    await (pool as ParsePool | null)?.close();
+  }
+  return summary;
+}
