@@ -1,0 +1,129 @@
+// Ingest of Reuters TRAIN end to end, beside the same texts inserted straight into an FTS5 table;
+// then search latency over a fixed mix of queries on the database it built.
+import Database from 'better-sqlite3';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCapture } from '../src/formats/index.js';
+import { ingest } from '../src/ingest/index.js';
+import { parseQuery } from '../src/query/index.js';
+import { openStore } from '../src/store/index.js';
+import type { BenchSection } from './index.js';
+import { corpusFile, repoRoot } from './corpora.js';
+
+const dataDir = join(repoRoot, 'bench', 'data');
+
+export async function benchIngest(scale: 'default' | 'full'): Promise<BenchSection | null> {
+  const path = corpusFile('reuters21578/reuters-train.sgm', 'the ingest benchmark');
+  if (!path) return null;
+  mkdirSync(dataDir, { recursive: true });
+  const bytes = readFileSync(path);
+  const texts = parseCapture(bytes, { name: path }).drafts.map((d) => ({ title: d.known.title ?? '', text: d.text }));
+
+  const copies = scale === 'full' ? 5 : 1;
+  const inputs = [path];
+  for (let k = 1; k < copies; k++) {
+    // Distinct bytes make distinct captures, so the store holds `copies` times the articles.
+    const variant = join(dataDir, `reuters-variant-${k}.sgm`);
+    writeFileSync(variant, Buffer.concat([bytes, Buffer.from(`\n<!-- variant ${k} -->\n`)]));
+    inputs.push(variant);
+  }
+  const articlesIn = texts.length * copies;
+
+  const baseline = baselineInsert(texts, copies);
+  const dbPath = join(dataDir, 'reuters.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const peak = trackPeakRss();
+  const store = await openStore(dbPath);
+  const t0 = performance.now();
+  const summary = await ingest(store, inputs);
+  const ingestSec = (performance.now() - t0) / 1000;
+  const peakMb = peak.stop();
+  const rate = summary.articles.added / ingestSec;
+
+  const queries = queryMix(texts, 200);
+  for (const q of queries.slice(0, 20)) await store.search(parseQuery(q), { limit: 10 }); // warm the page cache
+  const latencies: number[] = [];
+  for (const q of queries) {
+    const start = performance.now();
+    await store.search(parseQuery(q), { limit: 10 });
+    latencies.push(performance.now() - start);
+  }
+  await store.close();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+
+  return {
+    title: `Ingest and search: Reuters TRAIN${copies > 1 ? ` × ${copies}` : ''} (${articlesIn.toLocaleString('en')} articles)`,
+    rows: [
+      ['measure', 'dateline', 'baseline', 'ratio'],
+      ['ingest, articles/s', fmt(rate), `${fmt(baseline)} (raw FTS5 insert)`, `${(rate / baseline).toFixed(2)} (target ≥ 0.25)`],
+      ['search p50, ms', pct(50).toFixed(2), '', ''],
+      ['search p99, ms', pct(99).toFixed(2), '', 'target ≤ 20'],
+    ],
+    notes: [
+      `end to end: read, SHA-256, capture stored, SGML parsed, each story structured, language detected, articles and FTS5 index written; ${summary.articles.added} articles in ${ingestSec.toFixed(2)} s, peak RSS ${peakMb} MB`,
+      'baseline: the same title and text inserted into a bare FTS5 table with better-sqlite3 in one transaction',
+      `search: ${queries.length} queries (rare and common terms, AND, OR, NOT, phrases, prefixes, place: and published: filters), limit 10, after 20 warm-up queries`,
+    ],
+  };
+}
+
+function baselineInsert(texts: Array<{ title: string; text: string }>, copies: number): number {
+  const path = join(dataDir, 'baseline.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE VIRTUAL TABLE docs USING fts5(title, text)');
+  const insert = db.prepare('INSERT INTO docs (title, text) VALUES (?, ?)');
+  const t0 = performance.now();
+  db.transaction(() => {
+    for (let k = 0; k < copies; k++) for (const t of texts) insert.run(t.title, t.text);
+  })();
+  const sec = (performance.now() - t0) / 1000;
+  db.close();
+  return (texts.length * copies) / sec;
+}
+
+/** A fixed, seeded mix of queries drawn from the corpus's own words. */
+export function queryMix(texts: Array<{ text: string }>, count: number): string[] {
+  let seed = 20260101;
+  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const counts = new Map<string, number>();
+  const sample = texts.filter((_, i) => i % 5 === 0);
+  for (const t of sample) for (const w of t.text.toLowerCase().match(/[a-z]{4,}/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const words = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+  const common = words.slice(20, 300);
+  const rare = words.filter((w) => (counts.get(w) ?? 0) <= 3).slice(0, 3000);
+  const pick = (list: string[]) => list[Math.floor(random() * list.length)]!;
+  const phrase = () => {
+    const t = pick(sample.map((s) => s.text)).match(/[A-Za-z]{3,} [A-Za-z]{3,}/g) ?? ['trade deficit'];
+    return `"${pick(t)}"`;
+  };
+  const places = ['usa', 'uk', 'japan', 'west-germany', 'canada', 'france'];
+  const makers = [
+    () => pick(rare),
+    () => pick(common),
+    () => `${pick(common)} ${pick(common)}`,
+    () => phrase(),
+    () => `${pick(common)} OR ${pick(rare)}`,
+    () => `${pick(common)} -${pick(common)}`,
+    () => `${pick(common).slice(0, 4)}*`,
+    () => `${pick(common)} place:${pick(places)}`,
+    () => `${pick(common)} published:>=1987-03-15`,
+    () => `(${pick(common)} OR ${pick(common)}) AND ${pick(common)}`,
+  ];
+  return Array.from({ length: count }, (_, i) => makers[i % makers.length]!());
+}
+
+function trackPeakRss(): { stop: () => number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.round(Math.max(peak, process.memoryUsage.rss()) / 2 ** 20);
+    },
+  };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');

@@ -1,0 +1,177 @@
+// End to end through the built binary: what a user types and what they get back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { dateline, jsonLines, scratch } from './helpers.js';
+
+const PRN_RELEASE = `Acme Microsystems Opens Second Chip Plant in Ohio
+
+News provided by
+Acme Microsystems Inc.
+
+Mar 05, 2024, 08:30 ET
+
+Share this article
+
+COLUMBUS, Ohio, March 5, 2024 /PRNewswire/ -- Acme Microsystems Inc. (NYSE: ACMI) today opened its second semiconductor plant in central Ohio, adding 600 jobs over three years.
+
+The plant will make power-management chips for electric buses and farm machinery, the company said.
+
+"Demand from fleet operators has doubled since 2022," said Dana Whitfield, chief executive of Acme Microsystems.
+
+About Acme Microsystems
+
+Acme Microsystems designs and builds power chips for vehicles and industrial equipment.
+
+SOURCE Acme Microsystems Inc.
+`;
+
+const BW_RELEASE = `Harbor Logistics Announces Port Expansion in Savannah
+
+SAVANNAH, Ga.--(BUSINESS WIRE)--Harbor Logistics Corp. (NASDAQ: HRBL) said today it will spend $410 million on a port expansion in Savannah, adding two berths and twelve cranes.
+
+Work on the first berth begins in June and should finish late next year, the company said.
+
+Contacts
+Media: Lena Ortiz, press@harbor-logistics.example, +1 912 555 0142
+`;
+
+const ES_RELEASE = `Vinícola del Sur presenta su nueva cosecha
+
+MADRID, 5 de marzo de 2024 /PRNewswire/ -- Vinícola del Sur anunció hoy el lanzamiento de su cosecha de 2023, elaborada con uvas de viñedos de altura en la provincia de Granada.
+
+La bodega prevé exportar el cuarenta por ciento de la producción a mercados de Asia y América del Norte durante este año.
+
+FUENTE Vinícola del Sur
+`;
+
+function sampleFolder(dir: string): string {
+  const folder = join(dir, 'in');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'acme.txt'), PRN_RELEASE);
+  writeFileSync(join(folder, 'harbor.txt'), BW_RELEASE);
+  writeFileSync(join(folder, 'vinicola.txt'), ES_RELEASE);
+  return folder;
+}
+
+test('parse --json prints one structured article per input', (t) => {
+  const dir = scratch(t);
+  const folder = sampleFolder(dir);
+  const result = dateline(['parse', folder, '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const articles = jsonLines(result.stdout);
+  assert.equal(articles.length, 3);
+  const acme = articles.find((a) => String(a.input).endsWith('acme.txt'))!;
+  assert.equal(acme.title, 'Acme Microsystems Opens Second Chip Plant in Ohio');
+  assert.equal(acme.wire, 'PR Newswire');
+  assert.equal(acme.source, 'Acme Microsystems Inc.');
+  assert.equal(acme.language, 'en');
+  assert.deepEqual(acme.dateline, { place: 'COLUMBUS, Ohio', date: '2024-03-05' });
+  assert.deepEqual(acme.tickers, [{ exchange: 'NYSE', symbol: 'ACMI' }]);
+  assert.equal(acme.published, '2024-03-05T08:30:00-05:00');
+  const paragraphs = acme.paragraphs as string[];
+  assert.ok(paragraphs[0]!.startsWith('Acme Microsystems Inc. (NYSE: ACMI) today opened'));
+  assert.ok(!paragraphs.some((p) => /Share this article|SOURCE Acme/.test(p)), 'junk and source line kept out of the body');
+  assert.ok((acme.about as string[]).some((p) => p.includes('designs and builds power chips')));
+  const vinicola = articles.find((a) => String(a.input).endsWith('vinicola.txt'))!;
+  assert.equal(vinicola.language, 'es');
+  assert.deepEqual(vinicola.dateline, { place: 'MADRID', date: '2024-03-05' });
+});
+
+test('ingest stores, reports duplicates on a second run, and search finds by phrase and filter', (t) => {
+  const dir = scratch(t);
+  const folder = sampleFolder(dir);
+  const db = join(dir, 'test.db');
+  const first = dateline(['ingest', folder, '--db', db, '--json']);
+  assert.equal(first.status, 0, first.stderr);
+  const summary = JSON.parse(first.stdout);
+  assert.equal(summary.captures.new, 3);
+  assert.equal(summary.articles.added, 3);
+
+  const again = JSON.parse(dateline(['ingest', folder, '--db', db, '--json']).stdout);
+  assert.equal(again.captures.duplicate, 3);
+  assert.equal(again.captures.new, 0);
+  assert.equal(again.articles.added, 0);
+
+  const hits = jsonLines(dateline(['search', '"port expansion"', '--db', db, '--json']).stdout);
+  assert.equal(hits.length, 1);
+  assert.equal(hits[0]!.title, 'Harbor Logistics Announces Port Expansion in Savannah');
+  assert.equal(hits[0]!.wire, 'Business Wire');
+  assert.match(String(hits[0]!.snippet), /\[\[/);
+
+  const spanish = jsonLines(dateline(['search', 'cosecha lang:es', '--db', db, '--json']).stdout);
+  assert.equal(spanish.length, 1);
+  const notBw = jsonLines(dateline(['search', 'company -wire:"Business Wire"', '--db', db, '--json']).stdout);
+  assert.ok(notBw.every((h) => h.wire !== 'Business Wire'));
+
+  const shown = dateline(['show', String(hits[0]!.id), '--db', db, '--json']);
+  assert.equal(shown.status, 0);
+  assert.equal(JSON.parse(shown.stdout).id, hits[0]!.id);
+
+  const stats = JSON.parse(dateline(['stats', '--db', db, '--json']).stdout);
+  assert.equal(stats.articles, 3);
+  assert.ok(stats.byWire.some((r: { key: string; count: number }) => r.key === 'PR Newswire' && r.count === 2));
+});
+
+test('bad inputs are named in the summary, good ones are still stored, exit 1', (t) => {
+  const dir = scratch(t);
+  const folder = sampleFolder(dir);
+  writeFileSync(join(folder, 'empty.txt'), '');
+  writeFileSync(join(folder, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(join(folder, 'feed.jsonl'), '{"title":"Good line","text":"A complete sentence about a harbour crane order for the port."}\n{broken\n');
+  const db = join(dir, 'test.db');
+  const result = dateline(['ingest', folder, join(dir, 'missing.txt'), '--db', db, '--json']);
+  assert.equal(result.status, 1);
+  const summary = JSON.parse(result.stdout);
+  const codes = Object.fromEntries(summary.failures.map((f: { input: string; code: string }) => [f.input.split('/').pop(), f.code]));
+  assert.equal(codes['empty.txt'], 'E_INPUT_EMPTY');
+  assert.equal(codes['image.txt'], 'E_INPUT_BINARY');
+  assert.equal(codes['missing.txt'], 'E_INPUT_UNREADABLE');
+  const broken = summary.failures.find((f: { input: string }) => f.input.endsWith('feed.jsonl'));
+  assert.equal(broken.line, 2);
+  assert.equal(summary.articles.added, 4, 'three releases and the good JSONL line');
+
+  const human = dateline(['ingest', folder, '--db', join(dir, 'other.db')]);
+  assert.equal(human.status, 1);
+  assert.match(human.stdout, /empty\.txt.*E_INPUT_EMPTY/);
+});
+
+test('query errors point at the column and exit 2; unknown commands exit 2', (t) => {
+  const dir = scratch(t);
+  const db = join(dir, 'test.db');
+  dateline(['ingest', sampleFolder(dir), '--db', db]);
+  const unbalanced = dateline(['search', 'port (expansion', '--db', db]);
+  assert.equal(unbalanced.status, 2);
+  assert.match(unbalanced.stderr, /column/i);
+  assert.match(unbalanced.stderr, /\^/);
+  const negative = dateline(['search', '-port', '--db', db]);
+  assert.equal(negative.status, 2);
+  const json = dateline(['search', '"open quote', '--db', db, '--json']);
+  assert.equal(JSON.parse(json.stdout).error.code, 'E_QUERY_SYNTAX');
+  assert.equal(dateline(['frobnicate']).status, 2);
+  assert.equal(dateline(['show', 'ffffffffffffffff', '--db', db]).status, 1);
+});
+
+test('reprocess rebuilds articles with the same ids', (t) => {
+  const dir = scratch(t);
+  const db = join(dir, 'test.db');
+  dateline(['ingest', sampleFolder(dir), '--db', db]);
+  const before = jsonLines(dateline(['search', 'company OR bodega OR harbor', '--db', db, '--json']).stdout).map((h) => h.id).sort();
+  const result = dateline(['reprocess', '--db', db, '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(JSON.parse(result.stdout).articles, 3);
+  const after = jsonLines(dateline(['search', 'company OR bodega OR harbor', '--db', db, '--json']).stdout).map((h) => h.id).sort();
+  assert.deepEqual(after, before);
+  assert.ok(before.length >= 2);
+});
+
+test('standard input is read with -, and DATELINE_DB names the database', (t) => {
+  const dir = scratch(t);
+  const db = join(dir, 'env.db');
+  const result = dateline(['ingest', '-', '--json'], { input: BW_RELEASE, env: { DATELINE_DB: db } });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(JSON.parse(result.stdout).articles.added, 1);
+  const hits = jsonLines(dateline(['search', 'berths', '--json'], { env: { DATELINE_DB: db } }).stdout);
+  assert.equal(hits.length, 1);
+});
