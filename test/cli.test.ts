@@ -1,7 +1,7 @@
 // End to end through the built binary: what a user types and what they get back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dateline, jsonLines, scratch } from './helpers.js';
 
@@ -119,6 +119,8 @@ test('bad inputs are named in the summary, good ones are still stored, exit 1', 
   const folder = sampleFolder(dir);
   writeFileSync(join(folder, 'empty.txt'), '');
   writeFileSync(join(folder, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(join(folder, 'legacy.txt'), Buffer.from('Caf\xe9 Lumi\xe8re opens \x93flagship\x94 store in Lyon\n\nLYON, France, March 5, 2024 /PRNewswire/ -- Caf\xe9 Lumi\xe8re opened its flagship store on the quays of the Sa\xf4ne today, the company said.\n', 'latin1'));
+  truncateSync(join(folder, 'huge.txt'), 200 * 1024 * 1024); // sparse: 200 MB on paper, nothing on disk
   writeFileSync(join(folder, 'feed.jsonl'), '{"title":"Good line","text":"A complete sentence about a harbour crane order for the port."}\n{broken\n');
   const db = join(dir, 'test.db');
   const result = dateline(['ingest', folder, join(dir, 'missing.txt'), '--db', db, '--json']);
@@ -128,9 +130,13 @@ test('bad inputs are named in the summary, good ones are still stored, exit 1', 
   assert.equal(codes['empty.txt'], 'E_INPUT_EMPTY');
   assert.equal(codes['image.txt'], 'E_INPUT_BINARY');
   assert.equal(codes['missing.txt'], 'E_INPUT_UNREADABLE');
+  assert.equal(codes['huge.txt'], 'E_INPUT_TOO_LARGE');
+  assert.deepEqual(summary.decoded.find((d: { input: string }) => d.input.endsWith('legacy.txt')), { input: join(folder, 'legacy.txt'), encoding: 'windows-1252', by: 'detection' });
+  const legacy = jsonLines(dateline(['parse', join(folder, 'legacy.txt'), '--json']).stdout)[0]!;
+  assert.equal(legacy.title, 'Café Lumière opens “flagship” store in Lyon');
   const broken = summary.failures.find((f: { input: string }) => f.input.endsWith('feed.jsonl'));
   assert.equal(broken.line, 2);
-  assert.equal(summary.articles.added, 4, 'three releases and the good JSONL line');
+  assert.equal(summary.articles.added, 5, 'three releases, the windows-1252 one and the good JSONL line');
 
   const human = dateline(['ingest', folder, '--db', join(dir, 'other.db')]);
   assert.equal(human.status, 1);

@@ -39,6 +39,7 @@ function printSummary(summary: IngestSummary): void {
     `ingested ${summary.inputs} input${summary.inputs === 1 ? '' : 's'}: ${c.new} new, ${c.duplicate} duplicate, ${c.resumed} resumed, ${c.failed} failed`,
     `articles: ${summary.articles.added} added, ${summary.articles.existing} already stored`,
   ];
+  for (const d of summary.decoded) lines.push(`decoded ${d.input} as ${d.encoding} (by ${d.by})`);
   if (summary.failures.length > 0) {
     lines.push(`failures (${summary.failures.length}):`);
     for (const f of summary.failures.slice(0, 50)) {

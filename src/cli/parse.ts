@@ -28,7 +28,8 @@ export function registerParse(program: Command): void {
             articles.forEach((article, i) => {
               const name = many ? `${file.name}#${i + 1}` : file.name;
               const removed = options.explain ? structureWireText(parsed.drafts[i]!.text, { title: parsed.drafts[i]!.known.title ?? null }).removed : undefined;
-              if (json) printJson({ input: name, ...article, ...(removed ? { removed } : {}) });
+              const encoding = `${parsed.encoding} (${parsed.decodedBy})`;
+              if (json) printJson({ input: name, format: parsed.format, encoding, ...article, ...(removed ? { removed } : {}) });
               else printArticle(name, article, removed);
             });
             for (const problem of parsed.problems) {

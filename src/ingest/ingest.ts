@@ -23,6 +23,8 @@ export interface IngestSummary {
   articles: { added: number; existing: number };
   /** Inputs that failed as a whole, and items inside an input that failed (a broken JSONL line). */
   failures: IngestFailure[];
+  /** Inputs not read as plain UTF-8: which encoding was used, and what chose it. */
+  decoded: Array<{ input: string; encoding: string; by: string }>;
 }
 
 export interface IngestProgress {
@@ -50,6 +52,7 @@ export async function ingest(store: Store, args: string[], options: IngestOption
     captures: { new: 0, duplicate: 0, resumed: 0, failed: 0 },
     articles: { added: 0, existing: 0 },
     failures: missing.map((error) => failureOf(error.input ?? '?', error)),
+    decoded: [],
   };
   summary.captures.failed += missing.length;
   let pool: ParsePool | null = null;
@@ -109,6 +112,7 @@ async function ingestOne(
     summary.failures.push(failureOf(file.name, error));
     return;
   }
+  if (parsed.decodedBy !== 'utf-8') summary.decoded.push({ input: file.name, encoding: parsed.encoding, by: parsed.decodedBy });
   for (const problem of parsed.problems) {
     summary.failures.push({ input: file.name, code: 'E_ITEM', message: problem.message, ...(problem.line ? { line: problem.line } : {}) });
   }
