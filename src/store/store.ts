@@ -25,10 +25,15 @@ export interface CaptureState {
 }
 
 export interface WriteResult {
-  /** `new` when the capture row was created now, `existing` when it was already stored. */
-  capture: 'new' | 'existing';
-  /** Articles inserted now (existing ids are left alone). */
+  /**
+   * `new` when the capture row was created now, `existing` when it was already stored,
+   * `failed` (from writeCaptures only) when writing it failed and nothing of it was kept.
+   */
+  capture: 'new' | 'existing' | 'failed';
+  /** Articles inserted now (existing ids are left alone); 0 when failed. */
   articlesAdded: number;
+  /** Why the capture could not be written; present only when `capture` is `failed`. */
+  error?: { code: string; message: string };
 }
 
 export interface SearchOptions {
@@ -78,17 +83,33 @@ export interface Store {
    * A capture already stored is left as it is; only articles with new ids are added.
    */
   writeCapture(record: CaptureRecord, articles: Article[]): Promise<WriteResult>;
-  /** Several captures in one round trip, each still atomic on its own. */
+  /**
+   * Several captures in one transaction, each still atomic on its own (a savepoint each): one
+   * that fails is rolled back alone and reported as `{capture: 'failed', error}` at its index,
+   * and the others are kept. Rejects only when the batch as a whole cannot be committed.
+   */
   writeCaptures(batch: { record: CaptureRecord; articles: Article[] }[]): Promise<WriteResult[]>;
-  /** Adds more articles of a stored capture (a large capture written in several transactions). */
+  /**
+   * Adds more articles of a stored capture (a large capture written in several transactions);
+   * returns how many were new. Rejects with E_NOT_FOUND when the capture is not stored.
+   */
   appendArticles(captureId: string, articles: Article[]): Promise<number>;
-  /** Replaces every article of a capture (reprocess), in one transaction. */
+  /**
+   * Replaces every article of a capture (reprocess), in one transaction; the capture's error
+   * becomes `error` and its expected article count `articles.length`. Ids are stable, so
+   * articles keep theirs. Rejects with E_NOT_FOUND when the capture is not stored.
+   */
   replaceArticles(captureId: string, articles: Article[], error: CaptureRecord['error']): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
   getCapture(id: string): Promise<{ capture: Capture; bytes: Uint8Array } | null>;
   /** Every capture id, oldest first. */
   captureIds(): AsyncIterable<string>;
   failedCaptures(): Promise<FailedCapture[]>;
+  /**
+   * Ranked by BM25 (title hits first); a query of filters only comes back newest first with
+   * score 0. Text matching ignores case and diacritics; filters match a whole value ignoring
+   * case and accents (`place:` also any comma-separated part of the place).
+   */
   search(query: Query, options: SearchOptions): Promise<SearchHit[]>;
   stats(): Promise<Stats>;
   close(): Promise<void>;

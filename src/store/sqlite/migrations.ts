@@ -1,0 +1,80 @@
+// The schema as an ordered list of migrations. Each runs once, in its own transaction, and is
+// recorded in schema_migrations (and PRAGMA user_version, which tools can read cheaply).
+import type { Db } from './database.js';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'captures, articles, full-text and CJK trigram indexes',
+    sql: `
+      CREATE TABLE captures (
+        seq INTEGER PRIMARY KEY,          -- creation order, for captureIds()
+        id TEXT NOT NULL UNIQUE,          -- SHA-256 of the bytes
+        url TEXT NOT NULL,
+        fetched_at TEXT NOT NULL,
+        status INTEGER,
+        headers TEXT NOT NULL,            -- JSON object
+        content_type TEXT,
+        size INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        format TEXT,
+        encoding TEXT,
+        error_code TEXT,
+        error_message TEXT,
+        expected_articles INTEGER NOT NULL
+      );
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,          -- the full-text indexes' rowid
+        id TEXT NOT NULL UNIQUE,
+        capture_id TEXT NOT NULL REFERENCES captures(id),
+        position INTEGER NOT NULL,
+        title TEXT,
+        text TEXT NOT NULL,
+        published TEXT,
+        wire TEXT,
+        source TEXT,
+        place TEXT,
+        lang TEXT,
+        kind TEXT NOT NULL,
+        url TEXT,
+        json TEXT NOT NULL                -- the Article without text (kept once, in its column)
+      );
+      CREATE INDEX articles_by_capture ON articles(capture_id);
+      -- External content: the index reads title, text, place, source and wire from articles,
+      -- so the text is stored once; writers keep it in sync in the same transaction.
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, place, source, wire,
+        content = 'articles', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      -- Title hits weigh most; place and source a little more than body text.
+      INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 2.0, 1.0)');
+      -- Only articles holding CJK text are copied here, so ingest of other languages pays nothing.
+      CREATE VIRTUAL TABLE articles_cjk USING fts5(title, text, tokenize = 'trigram');
+      INSERT INTO articles_cjk(articles_cjk, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+    `,
+  },
+];
+
+export function migrate(db: Db): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((row) => row.version),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
