@@ -1,0 +1,262 @@
+// Bytes to text, saying how the encoding was chosen: BOM, then a declaration in the document
+// (or the HTTP Content-Type), then strict UTF-8, then detection. Follows the WHATWG order, and
+// TextDecoder's labels, so names match what browsers and feeds say.
+import chardet from 'chardet';
+import { DatelineError } from '../core/index.js';
+import type { Decoded } from '../core/index.js';
+import { cjkPlausibility, type CjkLanguage } from './cjk.js';
+
+/** Declarations are looked for only near the start, as browsers do (HTML: first 1024 bytes). */
+export const DECLARATION_SCAN_BYTES = 2048;
+/** chardet reads this much; more costs time and rarely changes its answer. */
+export const DETECTION_SAMPLE_BYTES = 64 * 1024;
+/** Candidates within this many points of chardet's best are weighed against each other. */
+export const DETECTION_CONFIDENCE_MARGIN = 10;
+/**
+ * Above this share of U+FFFD (and C1 controls) among the characters, the text is not readable
+ * in any encoding we tried: E_ENCODING rather than an article of noise.
+ */
+export const MAX_GARBLED_SHARE = 0.1;
+
+/**
+ * Good UTF-8 multi-byte characters per broken sequence above which the bytes are taken for UTF-8
+ * before detection is asked: windows-1252 or GBK text almost never forms valid UTF-8 pairs.
+ */
+export const CLEARLY_UTF8_RATIO = 4;
+
+/** What decodeText reports beyond the core `Decoded`: how many bytes could not be read. */
+export interface DecodedText extends Decoded {
+  /**
+   * Invalid byte sequences replaced with U+FFFD. 0 unless the bytes were mostly UTF-8 with a
+   * few broken sequences (a truncated or spliced file), decoded as UTF-8 by 'detection'.
+   */
+  replaced: number;
+}
+
+export interface DecodeOptions {
+  /** An HTTP Content-Type whose `charset` parameter is a declaration. */
+  contentType?: string | null;
+  /** The input's name, for error messages. */
+  name?: string;
+}
+
+/** chardet's names for the encodings we accept from detection, as TextDecoder labels. */
+const DETECTABLE: Readonly<Record<string, string>> = {
+  'windows-1252': 'windows-1252',
+  'ISO-8859-1': 'windows-1252', // WHATWG reads latin-1 labels as windows-1252, a superset.
+  'ISO-8859-2': 'iso-8859-2',
+  'ISO-8859-5': 'iso-8859-5',
+  'ISO-8859-6': 'iso-8859-6',
+  'ISO-8859-7': 'iso-8859-7',
+  'ISO-8859-8': 'iso-8859-8',
+  'ISO-8859-9': 'windows-1254',
+  'windows-1250': 'windows-1250',
+  'windows-1251': 'windows-1251',
+  'windows-1253': 'windows-1253',
+  'windows-1254': 'windows-1254',
+  'windows-1255': 'windows-1255',
+  'windows-1256': 'windows-1256',
+  'windows-1257': 'windows-1257',
+  'windows-1258': 'windows-1258',
+  'windows-874': 'windows-874',
+  'KOI8-R': 'koi8-r',
+  GB18030: 'gb18030',
+  Big5: 'big5',
+  Shift_JIS: 'shift_jis',
+  'EUC-JP': 'euc-jp',
+  'EUC-KR': 'euc-kr',
+  'ISO-2022-JP': 'iso-2022-jp',
+};
+
+const CJK_OF: Readonly<Record<string, CjkLanguage>> = {
+  gb18030: 'zh-Hans',
+  big5: 'zh-Hant',
+  shift_jis: 'ja',
+  'euc-jp': 'ja',
+  'iso-2022-jp': 'ja',
+  'euc-kr': 'ko',
+};
+
+/**
+ * Decodes a capture's bytes.
+ *
+ * 1. A BOM (UTF-8, UTF-16LE, UTF-16BE) decides.
+ * 2. A declaration: the Content-Type charset, else `<?xml ... encoding="...">` or
+ *    `<meta charset>` / `<meta http-equiv content="...charset=...">` in the first 2 KB. A
+ *    declared UTF-8 that is not valid UTF-8 is treated as a lie and we go on to detection.
+ * 3. Strict UTF-8 (pure ASCII lands here).
+ * 4. UTF-16 without a BOM, recognised by its pattern of zero bytes.
+ * 5. Bytes that are clearly UTF-8 with a few broken sequences: UTF-8 with U+FFFD, `replaced` > 0.
+ * 6. chardet, with close CJK candidates weighed by how common the decoded characters are.
+ * 7. Bytes still mostly UTF-8 (as many good characters as bad): as in 5.
+ * 8. Otherwise windows-1252, which maps every byte: the usual truth for unlabelled Western text.
+ * Steps 4 to 8 report `by: 'detection'`. Throws E_ENCODING when the result is mostly noise.
+ *
+ * @example decodeText(new Uint8Array([0x93, 0x48, 0x69, 0x94])) // { text: '“Hi”', encoding: 'windows-1252', by: 'detection', replaced: 0 }
+ */
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
+  const bom = decodeByBom(bytes);
+  if (bom) return checked(bom, options.name);
+
+  const declared = declaredEncoding(bytes, options.contentType);
+  if (declared && declared !== 'utf-8') {
+    const text = tryDecode(declared, bytes);
+    if (text !== null) return checked({ text, encoding: declared, by: 'declaration', replaced: 0 }, options.name);
+  }
+
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== null) {
+    return { text: utf8, encoding: 'utf-8', by: declared === 'utf-8' ? 'declaration' : 'utf-8', replaced: 0 };
+  }
+
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return checked(utf16, options.name);
+
+  // Clearly UTF-8 with a stray bad byte: chardet would call it latin-1 and garble every accent.
+  const clearlyUtf8 = lenientUtf8(bytes, CLEARLY_UTF8_RATIO);
+  if (clearlyUtf8) return checked(clearlyUtf8, options.name);
+
+  const detected = detect(bytes);
+  if (detected) return checked(detected, options.name);
+
+  const mostlyUtf8 = lenientUtf8(bytes, 1);
+  if (mostlyUtf8) return checked(mostlyUtf8, options.name);
+
+  return checked(
+    { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', by: 'detection', replaced: 0 },
+    options.name,
+  );
+}
+
+function decodeByBom(bytes: Uint8Array): DecodedText | null {
+  const [a, b, c] = bytes;
+  let label: string | null = null;
+  if (a === 0xef && b === 0xbb && c === 0xbf) label = 'utf-8';
+  else if (a === 0xff && b === 0xfe) label = 'utf-16le';
+  else if (a === 0xfe && b === 0xff) label = 'utf-16be';
+  if (!label) return null;
+  // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
+  const text = new TextDecoder(label).decode(bytes);
+  return { text, encoding: label, by: 'bom', replaced: countReplacements(text) };
+}
+
+/** The encoding a Content-Type or the document itself declares, as a TextDecoder name. */
+export function declaredEncoding(bytes: Uint8Array, contentType?: string | null): string | null {
+  const fromHeader = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] : undefined;
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, DECLARATION_SCAN_BYTES));
+  const fromXml = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
+  const fromMeta = /<meta\b[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  for (const label of [fromHeader, fromXml, fromMeta]) {
+    const encoding = label ? encodingForLabel(label) : null;
+    // A declared UTF-16 without a BOM is read as UTF-8, as the HTML spec says: the declaration
+    // was readable as ASCII, so the bytes cannot be UTF-16.
+    if (encoding) return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  }
+  return null;
+}
+
+function encodingForLabel(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null; // an unknown label: ignore the declaration, as browsers do.
+  }
+}
+
+function tryDecode(label: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-16 text without a BOM: most code units of Latin text have one zero byte, always on one side. */
+function utf16WithoutBom(bytes: Uint8Array): DecodedText | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const sample = bytes.subarray(0, Math.min(bytes.length, DETECTION_SAMPLE_BYTES));
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) evenZero++;
+    if (sample[i + 1] === 0) oddZero++;
+  }
+  const units = sample.length / 2;
+  let label: string | null = null;
+  if (oddZero > units * 0.7 && evenZero < units * 0.05) label = 'utf-16le';
+  else if (evenZero > units * 0.7 && oddZero < units * 0.05) label = 'utf-16be';
+  if (!label) return null;
+  const text = tryDecode(label, bytes);
+  return text === null ? null : { text, encoding: label, by: 'detection', replaced: 0 };
+}
+
+function detect(bytes: Uint8Array): DecodedText | null {
+  const sample = bytes.subarray(0, Math.min(bytes.length, DETECTION_SAMPLE_BYTES));
+  const matches = chardet.analyse(sample);
+  const best = matches[0]?.confidence ?? 0;
+  const candidates: { encoding: string; confidence: number; text: string; score: number }[] = [];
+  for (const match of matches) {
+    if (match.confidence < best - DETECTION_CONFIDENCE_MARGIN) break;
+    const label = DETECTABLE[match.name];
+    if (!label) continue;
+    const text = tryDecode(label, bytes);
+    if (text === null) continue;
+    const language = CJK_OF[label];
+    candidates.push({ encoding: label, confidence: match.confidence, text, score: language ? cjkPlausibility(text, language) : 0 });
+  }
+  candidates.sort((x, y) => y.score - x.score || y.confidence - x.confidence);
+  const chosen = candidates[0];
+  if (!chosen) return null;
+  return { text: chosen.text, encoding: nameGb(chosen.encoding, bytes), by: 'detection', replaced: 0 };
+}
+
+/**
+ * GB18030 is GBK plus four-byte sequences; most files called "Chinese" are plain GBK, and that is
+ * the name people know, so we say `gbk` unless a four-byte sequence (second byte 0x30-0x39) occurs.
+ */
+function nameGb(encoding: string, bytes: Uint8Array): string {
+  if (encoding !== 'gb18030') return encoding;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x81) continue;
+    const next = bytes[i + 1] ?? 0;
+    if (next >= 0x30 && next <= 0x39) return 'gb18030';
+    i++; // skip the trail byte of a two-byte character
+  }
+  return 'gbk';
+}
+
+/** UTF-8 with a few broken sequences: at least `ratio` good multi-byte characters per bad one. */
+function lenientUtf8(bytes: Uint8Array, ratio: number): DecodedText | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const replaced = countReplacements(text);
+  let multiByte = 0;
+  for (const ch of text) if ((ch.codePointAt(0) ?? 0) >= 0x80 && ch !== '\uFFFD') multiByte++;
+  if (multiByte === 0 || replaced * ratio > multiByte) return null;
+  return { text, encoding: 'utf-8', by: 'detection', replaced };
+}
+
+function countReplacements(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  return count;
+}
+
+function checked(decoded: DecodedText, name: string | undefined): DecodedText {
+  const { text } = decoded;
+  if (text.length === 0) return decoded;
+  let garbled = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd || (code >= 0x80 && code <= 0x9f)) garbled++;
+  }
+  if (garbled > text.length * MAX_GARBLED_SHARE) {
+    throw new DatelineError(
+      'E_ENCODING',
+      `formats: ${name ?? 'input'} does not read as text in ${decoded.encoding} (chosen by ${decoded.by}): ` +
+        `${garbled} of ${text.length} characters are unreadable; check the file's encoding or convert it to UTF-8`,
+      name === undefined ? {} : { input: name },
+    );
+  }
+  return decoded;
+}
