@@ -1,0 +1,343 @@
+// The Store conformance suite: the whole Store contract as node:test tests, run against every
+// backend (SQLite now, PostgreSQL later) so they can be swapped without callers noticing.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isDatelineError } from '../core/index.js';
+import { parseQuery } from '../query/index.js';
+import { CORPUS, article, captureRecord } from './conformance-data.js';
+import type { Store } from './store.js';
+
+/** Opens a fresh store, runs `body` with it, and closes it whatever happens. */
+async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
+  const store = await open();
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Stores the corpus (one capture per entry) and returns the article id of each entry by name. */
+async function loadCorpus(store: Store): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const batch = CORPUS.map((entry) => {
+    const record = captureRecord(`corpus ${entry.name}`);
+    const one = article(record.capture.id, 0, entry.fields);
+    ids.set(entry.name, one.id);
+    return { record, articles: [one] };
+  });
+  const results = await store.writeCaptures(batch);
+  assert.ok(results.every((result) => result.capture === 'new'));
+  return ids;
+}
+
+function rejectsWith(code: string): (error: unknown) => boolean {
+  return (error) => isDatelineError(error) && error.code === code;
+}
+
+export function runStoreConformance(name: string, open: () => Promise<Store>): void {
+  describe(`Store conformance: ${name}`, () => {
+    describe('captures and articles', () => {
+      test('the same capture twice creates nothing new', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('same bytes');
+          const articles = [article(record.capture.id, 0)];
+          assert.deepEqual(await store.writeCapture(record, articles), { capture: 'new', articlesAdded: 1 });
+          assert.deepEqual(await store.writeCapture(record, articles), { capture: 'existing', articlesAdded: 0 });
+          const stats = await store.stats();
+          assert.equal(stats.captures, 1);
+          assert.equal(stats.articles, 1);
+        }));
+
+      test('a capture and its articles read back as written', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('read back', { expectedArticles: 2 });
+          const first = article(record.capture.id, 0, { tickers: [{ exchange: 'NYSE', symbol: 'ACME' }], extra: { k: [1] } });
+          await store.writeCapture(record, [first, article(record.capture.id, 1)]);
+          const stored = await store.getCapture(record.capture.id);
+          assert.ok(stored);
+          assert.deepEqual(stored.capture, record.capture);
+          assert.ok(stored.bytes instanceof Uint8Array);
+          assert.deepEqual(Array.from(stored.bytes), Array.from(record.bytes));
+          assert.deepEqual(await store.getArticle(first.id), first);
+          assert.equal(await store.getArticle('0000000000000000'), null);
+          assert.equal(await store.getCapture('0'.repeat(64)), null);
+          assert.deepEqual(await store.captureState(record.capture.id), {
+            id: record.capture.id,
+            storedArticles: 2,
+            expectedArticles: 2,
+            complete: true,
+            error: null,
+          });
+          assert.equal(await store.captureState('f'.repeat(64)), null);
+        }));
+
+      test('a failing article write rolls back its capture', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('atomic');
+          const good = article(record.capture.id, 0);
+          const stray = article('e'.repeat(64), 1); // belongs to another capture
+          await assert.rejects(store.writeCapture(record, [good, stray]), rejectsWith('E_STORE'));
+          assert.equal(await store.captureState(record.capture.id), null);
+          assert.equal(await store.getArticle(good.id), null);
+          assert.equal((await store.stats()).articles, 0);
+        }));
+
+      test('writeCaptures keeps the good captures of a batch and reports the failed one', () =>
+        withStore(open, async (store) => {
+          const a = captureRecord('batch a');
+          const b = captureRecord('batch b');
+          const c = captureRecord('batch c');
+          const results = await store.writeCaptures([
+            { record: a, articles: [article(a.capture.id, 0)] },
+            { record: b, articles: [article(b.capture.id, 0), article(a.capture.id, 1)] },
+            { record: c, articles: [article(c.capture.id, 0)] },
+          ]);
+          assert.deepEqual(results[0], { capture: 'new', articlesAdded: 1 });
+          assert.equal(results[1]?.capture, 'failed');
+          assert.equal(results[1]?.articlesAdded, 0);
+          assert.equal(results[1]?.error?.code, 'E_STORE');
+          assert.deepEqual(results[2], { capture: 'new', articlesAdded: 1 });
+          assert.equal(await store.captureState(b.capture.id), null);
+          assert.equal((await store.captureState(c.capture.id))?.storedArticles, 1);
+        }));
+
+      test('a split capture is completed by appendArticles and by a rerun', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('split', { expectedArticles: 4 });
+          const all = [0, 1, 2, 3].map((position) => article(record.capture.id, position));
+          await store.writeCapture(record, all.slice(0, 2));
+          assert.deepEqual(await store.captureState(record.capture.id), {
+            id: record.capture.id,
+            storedArticles: 2,
+            expectedArticles: 4,
+            complete: false,
+            error: null,
+          });
+          assert.equal(await store.appendArticles(record.capture.id, all.slice(1, 3)), 1);
+          assert.equal((await store.captureState(record.capture.id))?.complete, false);
+          assert.deepEqual(await store.writeCapture(record, all), { capture: 'existing', articlesAdded: 1 });
+          assert.equal((await store.captureState(record.capture.id))?.complete, true);
+          await assert.rejects(store.appendArticles('a'.repeat(64), []), rejectsWith('E_NOT_FOUND'));
+        }));
+
+      test('replaceArticles keeps ids, replaces content and the index, and records the error', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('reprocess', { expectedArticles: 2 });
+          const old = [0, 1].map((p) => article(record.capture.id, p, { text: `zebra crossing number ${p}` }));
+          await store.writeCapture(record, old);
+          const fresh = [0, 1, 2].map((p) => article(record.capture.id, p, { text: `giraffe sighting number ${p}` }));
+          await store.replaceArticles(record.capture.id, fresh, null);
+          assert.equal((await store.getArticle(old[0]!.id))?.text, 'giraffe sighting number 0');
+          assert.equal((await store.search(parseQuery('zebra'), { limit: 10 })).length, 0);
+          assert.equal((await store.search(parseQuery('giraffe'), { limit: 10 })).length, 3);
+          assert.deepEqual(await store.captureState(record.capture.id), {
+            id: record.capture.id,
+            storedArticles: 3,
+            expectedArticles: 3,
+            complete: true,
+            error: null,
+          });
+          const error = { code: 'E_NO_ARTICLE', message: 'no article text' };
+          await store.replaceArticles(record.capture.id, [], error);
+          assert.equal((await store.search(parseQuery('giraffe'), { limit: 10 })).length, 0);
+          assert.deepEqual((await store.captureState(record.capture.id))?.error, error);
+          await assert.rejects(store.replaceArticles('b'.repeat(64), [], null), rejectsWith('E_NOT_FOUND'));
+        }));
+
+      test('failed captures are kept and listed; ids come oldest first', () =>
+        withStore(open, async (store) => {
+          const bad = captureRecord('binary junk', {
+            format: null,
+            encoding: null,
+            expectedArticles: 0,
+            error: { code: 'E_INPUT_BINARY', message: 'not text' },
+          });
+          const good = captureRecord('good text');
+          await store.writeCapture(bad, []);
+          await store.writeCapture(good, [article(good.capture.id, 0)]);
+          assert.deepEqual(await store.failedCaptures(), [
+            { id: bad.capture.id, url: bad.capture.url, error: { code: 'E_INPUT_BINARY', message: 'not text' } },
+          ]);
+          const ids: string[] = [];
+          for await (const id of store.captureIds()) ids.push(id);
+          assert.deepEqual(ids, [bad.capture.id, good.capture.id]);
+          const stats = await store.stats();
+          assert.equal(stats.captures, 2);
+          assert.equal(stats.failedCaptures, 1);
+        }));
+    });
+
+    describe('search', () => {
+      /** Runs each query against one loaded corpus and compares the set of entry names found. */
+      async function expectMatches(store: Store, ids: Map<string, string>, cases: [string, string[]][]): Promise<void> {
+        const nameOf = new Map([...ids].map(([entry, id]) => [id, entry]));
+        for (const [query, expected] of cases) {
+          const hits = await store.search(parseQuery(query), { limit: 50 });
+          const names = hits.map((hit) => nameOf.get(hit.id) ?? hit.id).sort();
+          assert.deepEqual(names, [...expected].sort(), `query ${query}`);
+        }
+      }
+
+      test('terms, AND by default, OR, NOT, -, phrases, prefixes and groups', () =>
+        withStore(open, async (store) => {
+          const ids = await loadCorpus(store);
+          await expectMatches(store, ids, [
+            ['cocoa', ['cocoa-title', 'cocoa-body']],
+            ['cocoa bahia', ['cocoa-title']],
+            ['cocoa AND london', ['cocoa-body']],
+            ['bahia OR globex', ['cocoa-title', 'globex']],
+            ['cocoa NOT bahia', ['cocoa-body']],
+            ['cocoa -bahia', ['cocoa-body']],
+            ['grain -(cocoa OR coffee)', ['globex']],
+            ['"research centre"', ['globex']],
+            ['"centre research"', []],
+            ['announ*', ['acme', 'globex']],
+            ['+acme dividend', ['acme']],
+            ['title:cocoa', ['cocoa-title']],
+            ['text:cocoa', ['cocoa-body']],
+            ['title:(bahia OR globex)', ['cocoa-title', 'globex']],
+            ['nonexistentword', []],
+          ]);
+        }));
+
+      test('filters and published ranges', () =>
+        withStore(open, async (store) => {
+          const ids = await loadCorpus(store);
+          await expectMatches(store, ids, [
+            ['cocoa wire:reuters', ['cocoa-title', 'cocoa-body']],
+            ['wire:"business wire"', ['cafe']],
+            ['source:"acme corp"', ['acme']],
+            ['source:"cafe societe inc."', ['cafe']],
+            ['place:london', ['cocoa-body']],
+            ['place:atlanta', ['acme']],
+            ['place:montreal', ['cafe']],
+            ['lang:fr', ['cafe']],
+            ['kind:agency', ['cocoa-title', 'cocoa-body']],
+            ['kind:article', ['tokyo']],
+            ['grain -wire:reuters', ['globex']],
+            ['published:>=2024-01-01', ['cafe', 'acme', 'globex']],
+            ['published:>2024-03-05', ['globex']],
+            ['published:<1987-03-01', ['cocoa-title']],
+            ['published:<=1987-03-02', ['cocoa-title', 'cocoa-body']],
+            ['published:2024-03-05', ['acme']],
+            ['published:=2023-07-04', ['beijing']],
+            ['cocoa published:>=1987-03-01 published:<1988-01-01', ['cocoa-body']],
+            ['(wire:kyodo OR bahia)', ['tokyo', 'cocoa-title']],
+          ]);
+        }));
+
+      test('diacritics and case are ignored in text', () =>
+        withStore(open, async (store) => {
+          const ids = await loadCorpus(store);
+          await expectMatches(store, ids, [
+            ['cafe', ['cafe']],
+            ['CAFÉ', ['cafe']],
+            ['montreal', ['cafe']],
+            ['equitable', ['cafe']],
+          ]);
+        }));
+
+      test('CJK text is found by substring, short terms included', () =>
+        withStore(open, async (store) => {
+          const ids = await loadCorpus(store);
+          await expectMatches(store, ids, [
+            ['北京市', ['beijing']],
+            ['稳步增长', ['beijing']],
+            ['北京', ['beijing']],
+            ['上海', ['beijing']],
+            ['京', ['beijing', 'tokyo']],
+            ['電気自動車', ['tokyo']],
+            ['トヨタ', ['tokyo']],
+            ['title:トヨタ', ['tokyo']],
+            ['text:トヨタ', []],
+            ['北京 wire:"pr newswire"', ['beijing']],
+            ['北京 -上海', []],
+            ['发布报告 OR 東京', ['beijing', 'tokyo']],
+            ['"北京市 报告"', ['beijing']],
+          ]);
+        }));
+
+      test('ranking puts title hits first; scores are higher-is-better', () =>
+        withStore(open, async (store) => {
+          const ids = await loadCorpus(store);
+          // Pad the index so the term is rare enough for BM25 to weigh it.
+          for (let i = 0; i < 20; i++) {
+            const record = captureRecord(`padding ${i}`);
+            await store.writeCapture(record, [article(record.capture.id, 0, { text: `Unrelated filler text ${i}.` })]);
+          }
+          const hits = await store.search(parseQuery('cocoa'), { limit: 10 });
+          assert.equal(hits[0]?.id, ids.get('cocoa-title'));
+          assert.equal(hits[1]?.id, ids.get('cocoa-body'));
+          assert.ok(hits[0]!.score > hits[1]!.score, 'a title hit scores higher');
+          assert.ok(hits[1]!.score > 0);
+        }));
+
+      test('snippets highlight matches; hits carry their fields', () =>
+        withStore(open, async (store) => {
+          const ids = await loadCorpus(store);
+          const [hit] = await store.search(parseQuery('futures'), { limit: 1 });
+          assert.ok(hit);
+          assert.equal(hit.id, ids.get('cocoa-body'));
+          assert.match(hit.snippet, /\[\[futures\]\]/);
+          assert.equal(hit.title, 'Commodity markets weekly review');
+          assert.equal(hit.wire, 'Reuters');
+          assert.equal(hit.source, null);
+          assert.equal(hit.published, '1987-03-02T10:00:00');
+          const [cjk] = await store.search(parseQuery('北京市'), { limit: 1 });
+          assert.match(cjk?.snippet ?? '', /\[\[/);
+          const [long] = await store.search(parseQuery('place:toronto'), { limit: 1 });
+          assert.ok(long && long.snippet.length > 0, 'a filter-only hit still shows its opening words');
+        }));
+
+      test('limit and offset page through the ranked hits', () =>
+        withStore(open, async (store) => {
+          await loadCorpus(store);
+          const all = await store.search(parseQuery('wire:reuters OR wire:"pr newswire"'), { limit: 10 });
+          assert.equal(all.length, 4);
+          const page = await store.search(parseQuery('wire:reuters OR wire:"pr newswire"'), { limit: 2, offset: 1 });
+          assert.deepEqual(
+            page.map((hit) => hit.id),
+            all.slice(1, 3).map((hit) => hit.id),
+          );
+          assert.deepEqual(await store.search(parseQuery('cocoa'), { limit: 0 }), []);
+        }));
+    });
+
+    test('stats count by wire, source, language and month', () =>
+      withStore(open, async (store) => {
+        await loadCorpus(store);
+        const stats = await store.stats();
+        assert.equal(stats.captures, CORPUS.length);
+        assert.equal(stats.articles, CORPUS.length);
+        assert.equal(stats.failedCaptures, 0);
+        const count = (rows: { key: string | null; count: number }[], key: string | null) =>
+          rows.find((row) => row.key === key)?.count;
+        assert.equal(count(stats.byWire, 'Reuters'), 2);
+        assert.equal(count(stats.byWire, 'PR Newswire'), 2);
+        assert.equal(count(stats.bySource, null), 2);
+        assert.equal(count(stats.byLanguage, 'en'), 4);
+        assert.equal(count(stats.byLanguage, 'zh'), 1);
+        assert.equal(count(stats.byMonth, '1987-02'), 1);
+        assert.equal(count(stats.byMonth, '2024-03'), 1);
+        assert.equal(count(stats.byMonth, null), 1);
+        assert.equal(stats.byWire[0]?.count, 2, 'most frequent first');
+      }));
+
+    test('user text with FTS5 syntax never reaches FTS5 raw', () =>
+      withStore(open, async (store) => {
+        await loadCorpus(store);
+        const nasty = ['NEAR(cocoa', '"a" OR', 'col:x', 'title:^cocoa', 'cocoa*', '"NEAR(a b)"', 'a"b"c', '{title}:x', 'cocoa AND:x'];
+        for (const text of nasty) {
+          let query;
+          try {
+            query = parseQuery(text);
+          } catch (error) {
+            assert.ok(isDatelineError(error), `${text}: ${String(error)}`);
+            continue;
+          }
+          await store.search(query, { limit: 5 });
+        }
+      }));
+  });
+}

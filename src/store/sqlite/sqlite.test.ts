@@ -1,0 +1,91 @@
+// Runs the Store conformance suite on SQLite (in memory and in a file), plus what only SQLite
+// has: the schema on disk, reopening, and fuzzed queries that must never upset FTS5.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import Database from 'better-sqlite3';
+import { isDatelineError } from '../../core/index.js';
+import { parseQuery } from '../../query/index.js';
+import { openStore } from '../index.js';
+import { runStoreConformance } from '../conformance.js';
+import { CORPUS, article, captureRecord } from '../conformance-data.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dateline-store-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+runStoreConformance('sqlite :memory:', () => openStore(':memory:'));
+runStoreConformance('sqlite file', () => openStore(join(dir, `conformance-${files++}.db`)));
+
+describe('sqlite specifics', () => {
+  test('a file store uses WAL, records its migrations and survives reopening', async () => {
+    const path = join(dir, 'reopen.db');
+    const record = captureRecord('reopen');
+    const store = await openStore(path);
+    await store.writeCapture(record, [article(record.capture.id, 0, { text: 'persistent cocoa' })]);
+    await store.close();
+    const again = await openStore(path);
+    assert.equal((await again.search(parseQuery('cocoa'), { limit: 5 })).length, 1);
+    await again.close();
+    const db = new Database(path, { readonly: true });
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('user_version', { simple: true }), 1);
+    assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    db.close();
+  });
+
+  test('only articles with CJK text enter the trigram index', async () => {
+    const path = join(dir, 'cjk.db');
+    const store = await openStore(path);
+    await store.writeCaptures(
+      CORPUS.map((entry, i) => {
+        const record = captureRecord(`cjk ${i}`);
+        return { record, articles: [article(record.capture.id, 0, entry.fields)] };
+      }),
+    );
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    assert.equal((db.prepare('SELECT count(*) AS n FROM articles_cjk').get() as { n: number }).n, 2);
+    db.close();
+  });
+
+  test('a closed store refuses work with E_STORE', async () => {
+    const store = await openStore(':memory:');
+    await store.close();
+    await assert.rejects(store.stats(), (error) => isDatelineError(error) && error.code === 'E_STORE');
+  });
+
+  test('random queries that parse never make SQLite throw', async () => {
+    const store = await openStore(':memory:');
+    await store.writeCaptures(
+      CORPUS.map((entry, i) => {
+        const record = captureRecord(`fuzz ${i}`);
+        return { record, articles: [article(record.capture.id, 0, entry.fields)] };
+      }),
+    );
+    const pieces = ['NEAR(', 'NEAR', '"', '"a" OR', 'col:', 'title:', 'wire:', 'published:>=2024-01-01', '^', '*',
+      '(', ')', '-', '+', 'AND', 'OR', 'NOT', ':', '{', '}', 'cocoa', 'café', '北京', '京', 'a', '  ', "'", '\\', '%', '_'];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 })
+      .map((parts) => parts.join(' '));
+    let parsed = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(text, fc.string({ maxLength: 30 })), async (source) => {
+        let query;
+        try {
+          query = parseQuery(source);
+        } catch (error) {
+          if (!isDatelineError(error)) throw error;
+          return;
+        }
+        parsed++;
+        await store.search(query, { limit: 5 });
+      }),
+      { numRuns: 2000 },
+    );
+    await store.close();
+    assert.ok(parsed > 100, `enough random queries parsed to mean something (${parsed})`);
+  });
+});
