@@ -1,36 +1,7 @@
 // Wire-text structure: the one door to turning text as crawled into an article's fields.
-// (Implementation in progress: see structure.ts.)
-import type { ArticleKind, Dateline, Notice, PublishedZone, Ticker, Views } from '../core/index.js';
-
-export interface StructureHints {
-  /** A headline known from elsewhere (SGML TITLE, JSONL title): the text is then body only. */
-  title?: string | null;
-  /** When the capture was read: a listing line's view count is observed at this time. */
-  observedAt?: string | null;
-}
-
-/** A line the structurer removed, and the named rule that removed it (for `--explain`). */
-export interface RemovedLine {
-  text: string;
-  rule: string;
-}
-
-export interface WireStructure {
-  title: string | null;
-  published: string | null;
-  publishedZone: PublishedZone;
-  dateline: Dateline | null;
-  wire: string | null;
-  kind: ArticleKind;
-  source: string | null;
-  byline: string | null;
-  paragraphs: string[];
-  about: string[];
-  contacts: string[];
-  tickers: Ticker[];
-  notices: Notice[];
-  views: Views | null;
-  removed: RemovedLine[];
-}
-
-export declare function structureWireText(text: string, hints?: StructureHints): WireStructure;
+export type { RemovedLine, StructureHints, WireStructure } from './types.js';
+export { structureWireText } from './structure.js';
+export { parseDateline, datelineDate, type DatelineMatch } from './dateline.js';
+export { WIRE_SERVICES, wireByName, type WireService } from './wires.js';
+export { JUNK_RULES, type JunkRule } from './junk.js';
+export { zoneOfPlace } from './places.js';

@@ -1,0 +1,262 @@
+// The dateline: where and when a story was filed, and the wire that carried it, read from the
+// opening of the first paragraph ("BEIJING, July 4, 2023 /PRNewswire/ --", "LONDON, Feb 26 -",
+// "北京2023年7月4日 /美通社/ --"). Every pattern here runs on a bounded head of the paragraph
+// and has no nested quantifiers, so the cost per story is small and linear.
+import { formatDay, isValidDay, monthNumber, MONTH_ALTERNATION } from './months.js';
+import { CREDIT_ALTERNATION, MARKER_ALTERNATION, wireByCredit, wireByMarker, type WireService } from './wires.js';
+
+/** Only this much of a paragraph is read for a dateline: they are short. */
+const HEAD_MAX = 400;
+/** A wire credit further in than this is part of the story, not its dateline. */
+const MARKER_WINDOW = 200;
+/** A dateline without a wire credit ends at a dash within this many characters. */
+const PLAIN_WINDOW = 140;
+/** A place longer than this, or with more words, is prose, not a dateline. */
+const PLACE_MAX_CHARS = 80;
+const PLACE_MAX_WORDS = 9;
+/** Dash separators tried when a dateline carries no wire credit (Reuters 1987, AP's "CITY —"). */
+const PLAIN_TRIES = 3;
+
+export interface DatelineMatch {
+  /** The place as printed, tidied of decoration ("****LONDON" -> "LONDON"); may be "". */
+  place: string;
+  month?: number;
+  day?: number;
+  year?: number;
+  wire?: WireService;
+  /** The paragraph after the dateline, or "" when the dateline was all of it. */
+  rest: string;
+}
+
+export interface DayParts {
+  month: number;
+  day: number;
+  year?: number;
+}
+
+/** The dateline date as the model prints it: `YYYY-MM-DD` or `--MM-DD`. */
+export function datelineDate(m: DatelineMatch): string | null {
+  return m.month !== undefined && m.day !== undefined ? formatDay(m.month, m.day, m.year) : null;
+}
+
+// "Feb 26", "March 4, 2024", "Sept. 5 2023", "July 4th": month first.
+const MD_END_RE = new RegExp(
+  `(?:^|[\\s,.\\-–—])(${MONTH_ALTERNATION})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,?\\s*(\\d{4}))?\\.?$`,
+  'iu',
+);
+// "2 March", "5 de marzo de 2024", "5. März 2024", "4 jul", "04 LUG", "1er mars 2024": day first.
+const DM_END_RE = new RegExp(
+  `(?:^|[\\s,.\\-–—])(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_ALTERNATION})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?\\.?$`,
+  'iu',
+);
+// "北京2023年7月4日": the CJK form runs the place into the date.
+const CJK_END_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
+const MD_START_RE = new RegExp(
+  `^[\\s/\\-–—]*(${MONTH_ALTERNATION})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,?\\s*(\\d{4}))?(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+const DM_START_RE = new RegExp(
+  `^[\\s/\\-–—]*(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_ALTERNATION})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+
+// A credit in brackets or slashes ("(Reuters)", "/PRNewswire-FirstCall/", "/ ACCESSWIRE /"),
+// Newsfile's dated credit, and Media OutReach's dashed one.
+const MARKER_RE = new RegExp(
+  `[(/]\\s*(${MARKER_ALTERNATION})\\s*[)/]` +
+    `|\\(\\s*(Newsfile\\s+Corp\\.?)\\s*[-–—]\\s*([^()\\n]{3,40})\\)` +
+    `|(?:^|\\s)[-–—]{1,2}\\s*(Media\\s+OutReach(?:\\s+Newswire)?)\\s*[-–—]{1,2}`,
+  'iu',
+);
+/** A leading agency credit: "Reuters - ", "Canadian Press - ", "AP -". */
+const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_ALTERNATION})\\s*(?:-{1,3}|[–—:])\\s+`, 'u');
+/** What may follow a dateline before the story: dashes, colon, slash, EFE's ".-", TASS's ".". */
+const AFTER_RE = /^\s*(?:\.-|-{1,3}|[–—]{1,2}|:|\/|\.)?\s*(?:-{1,3}|[–—]{1,2})?\s*/u;
+/** Whether a weak credit such as "(AP)" is followed by a separator, as in a dateline. */
+const WEAK_FOLLOW_RE = /^\s*(?:\.?-|[–—:]|\/)/u;
+/** A dash that may end a plain dateline: "LONDON, Feb 26 - ", "WASHINGTON — ", "Apr 7- ". */
+const PLAIN_SEP_RE = /\s*(?:-{1,3}|[–—]{1,2})(?=\s|$)/gu;
+/** Reuters 1987 datelines sometimes close with the agency: "ROME, March 13, Reuter -". */
+const TRAILING_REUTER_RE = /[\s,]+Reuters?$/i;
+/** Europa Press prints only the day: "MADRID, 4 (EUROPA PRESS)". */
+const BARE_DAY_RE = /[\s,]+\d{1,2}$/;
+const TRIM_END_RE = /[\s,\-–—:/]+$/u;
+const TRIM_START_RE = /^[^\p{L}\p{N}[(]+/u;
+/** Lower-case words that show a "place" is really a sentence. */
+const PROSE_WORDS = new Set([
+  'the', 'a', 'an', 'said', 'says', 'say', 'is', 'was', 'were', 'are', 'be', 'been', 'has', 'have', 'had',
+  'will', 'would', 'to', 'for', 'with', 'by', 'at', 'in', 'on', 'from', 'that', 'this', 'it', 'he', 'she',
+  'they', 'we', 'i', 'and', 'or', 'as', 'its', 'their', 'after', 'before', 'than', 'not',
+]);
+/** Capitalised leads that are slugs, not places ("UPDATE - ", "ANALYSIS - "). */
+const SLUG_WORDS = new Set([
+  'UPDATE', 'CORRECTION', 'CORRECTED', 'EMBARGOED', 'BREAKING', 'EXCLUSIVE', 'ANALYSIS', 'FACTBOX',
+  'SUMMARY', 'NOTE', 'EDITORS', 'ADVISORY', 'PHOTO', 'VIDEO', 'WRAPUP', 'INSIGHT', 'COLUMN', 'REFILE',
+]);
+/** Abbreviations whose final period belongs to the place ("Md.", "N.J.", "Calif."). */
+const ABBREVIATIONS = new Set(
+  ('ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev ' +
+    'okla ore pa tenn tex va vt wash wis wyo alta ont que man sask nfld st mt ft sta co corp inc ltd ' +
+    'bros dept gov jr sr')
+    .split(' '),
+);
+
+/**
+ * The dateline at the start of a paragraph, or null when it opens with none.
+ *
+ * @example parseDateline('BEIJING, July 4, 2023 /PRNewswire/ -- A report ...')
+ *   // { place: 'BEIJING', year: 2023, month: 7, day: 4, wire: PR Newswire, rest: 'A report ...' }
+ */
+export function parseDateline(paragraph: string): DatelineMatch | null {
+  let offset = 0;
+  let credit: WireService | undefined;
+  const creditMatch = CREDIT_PREFIX_RE.exec(paragraph.slice(0, 60));
+  if (creditMatch) {
+    credit = wireByCredit(creditMatch[1] ?? '');
+    offset = creditMatch[0].length;
+  }
+  const head = paragraph.slice(offset, offset + HEAD_MAX);
+  const found = withMarker(head) ?? plain(head);
+  if (!found) {
+    return credit ? { place: '', wire: credit, rest: paragraph.slice(offset).trim() } : null;
+  }
+  if (!found.wire && credit) found.wire = credit;
+  found.rest = (found.rest + paragraph.slice(offset + head.length)).trim();
+  return found;
+}
+
+/** A dateline around a wire credit: place and date before it, sometimes a date after it. */
+function withMarker(head: string): DatelineMatch | null {
+  const m = MARKER_RE.exec(head.slice(0, MARKER_WINDOW));
+  if (!m) return null;
+  const token = m[1] ?? m[2] ?? m[4] ?? '';
+  const wire = wireByMarker(token);
+  if (!wire) return null;
+  let after = head.slice(m.index + m[0].length);
+  const lead = head.slice(0, m.index);
+  let parts: DayParts | null = m[3] !== undefined ? dateAtStart(m[3])?.parts ?? null : null;
+  const leadParsed = splitPlaceDate(lead);
+  if (!leadParsed) return null;
+  if (wire.weak && !leadParsed.parts && !WEAK_FOLLOW_RE.test(after)) return null;
+  parts = leadParsed.parts ?? parts;
+  if (!parts) {
+    const start = dateAtStart(after);
+    if (start) {
+      parts = start.parts;
+      after = after.slice(start.length);
+    }
+  }
+  const sep = AFTER_RE.exec(after);
+  after = after.slice(sep ? sep[0].length : 0);
+  let place = leadParsed.place;
+  if (place === '' && !parts) {
+    // "(ANSA) - ROMA, 04 LUG -": the credit comes first and the dateline follows it.
+    const inner = plain(after);
+    if (inner) return { ...inner, wire };
+  }
+  return { place, ...(parts ?? {}), wire, rest: after };
+}
+
+/** A dateline with no wire credit: "LONDON, Feb 26 - ", "WASHINGTON — ". */
+function plain(head: string): DatelineMatch | null {
+  const window = head.slice(0, PLAIN_WINDOW);
+  PLAIN_SEP_RE.lastIndex = 0;
+  let firstPlaceOnly: DatelineMatch | null = null;
+  for (let i = 0; i < PLAIN_TRIES; i++) {
+    const sep = PLAIN_SEP_RE.exec(window);
+    if (!sep) break;
+    const lead = window.slice(0, sep.index);
+    const parsed = splitPlaceDate(lead);
+    const rest = head.slice(sep.index + sep[0].length);
+    if (parsed?.parts) return { place: parsed.place, ...parsed.parts, rest };
+    if (i === 0 && parsed && isCapsPlace(parsed.place)) firstPlaceOnly = { place: parsed.place, rest };
+  }
+  return firstPlaceOnly;
+}
+
+/** A dateline place with no date must look like one: "WASHINGTON", "WOODBRIDGE, N.J.". */
+function isCapsPlace(place: string): boolean {
+  if (place === '') return false;
+  const comma = place.indexOf(',');
+  const city = comma < 0 ? place : place.slice(0, comma);
+  if (!/\p{Lu}{2}/u.test(city) || /\p{Ll}/u.test(city)) return false;
+  return !SLUG_WORDS.has(city.trim());
+}
+
+interface PlaceDate {
+  place: string;
+  parts: DayParts | null;
+}
+
+/** Split "WEST HARTFORD, Conn., Feb 26" into place and date; null when the lead is not a place. */
+export function splitPlaceDate(rawLead: string): PlaceDate | null {
+  let lead = rawLead.replace(TRIM_END_RE, '');
+  lead = lead.replace(TRAILING_REUTER_RE, '').replace(TRIM_END_RE, '');
+  let parts: DayParts | null = null;
+  let placeEnd = lead.length;
+  const cjk = CJK_END_RE.exec(lead);
+  if (cjk) {
+    parts = dayParts(cjk[2], cjk[3], cjk[1]);
+    if (parts) placeEnd = cjk.index;
+  }
+  if (!parts) {
+    const md = MD_END_RE.exec(lead);
+    if (md) {
+      parts = dayParts(monthNumber(md[1] ?? ''), md[2], md[3]);
+      if (parts) placeEnd = md.index;
+    }
+  }
+  if (!parts) {
+    const dm = DM_END_RE.exec(lead);
+    if (dm) {
+      parts = dayParts(monthNumber(dm[2] ?? ''), dm[1], dm[3]);
+      if (parts) placeEnd = dm.index;
+    }
+  }
+  let place = lead.slice(0, placeEnd);
+  if (!parts) place = place.replace(BARE_DAY_RE, '');
+  const tidy = tidyPlace(place);
+  return tidy === null ? null : { place: tidy, parts };
+}
+
+/** Trim decoration and separators from a place and check it reads like one. */
+function tidyPlace(raw: string): string | null {
+  let place = raw.replace(TRIM_END_RE, '').replace(TRIM_START_RE, '');
+  if (place.endsWith('.')) {
+    const last = /([\p{L}.]+)\.$/u.exec(place)?.[1] ?? '';
+    const keep = last.includes('.') || last.length <= 2 || ABBREVIATIONS.has(last.toLowerCase());
+    if (!keep) place = place.slice(0, -1);
+  }
+  place = place.replace(/\s+/g, ' ').trim();
+  if (place.length > PLACE_MAX_CHARS || /\d/.test(place) || / [-–—] /.test(place)) return null;
+  if (place === '') return '';
+  const words = place.split(' ');
+  if (words.length > PLACE_MAX_WORDS) return null;
+  for (const w of words) if (PROSE_WORDS.has(w)) return null;
+  return place;
+}
+
+function dayParts(month: number | string | undefined, day: string | undefined, year: string | undefined): DayParts | null {
+  const mo = typeof month === 'string' ? Number(month) : month;
+  const d = Number(day);
+  if (mo === undefined || !Number.isInteger(mo) || !Number.isInteger(d)) return null;
+  const y = year === undefined ? undefined : Number(year);
+  if (y !== undefined && (y < 1900 || y > 2200)) return null;
+  if (!isValidDay(mo, d, y)) return null;
+  return y === undefined ? { month: mo, day: d } : { month: mo, day: d, year: y };
+}
+
+/** A date at the start of a string ("March 4, 2024 / ..."), with how many characters it used. */
+export function dateAtStart(s: string): { parts: DayParts; length: number } | null {
+  const md = MD_START_RE.exec(s);
+  if (md) {
+    const parts = dayParts(monthNumber(md[1] ?? ''), md[2], md[3]);
+    if (parts) return { parts, length: md[0].length };
+  }
+  const dm = DM_START_RE.exec(s);
+  if (dm) {
+    const parts = dayParts(monthNumber(dm[2] ?? ''), dm[1], dm[3]);
+    if (parts) return { parts, length: dm[0].length };
+  }
+  return null;
+}

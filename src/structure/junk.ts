@@ -1,0 +1,49 @@
+// Page leftovers that are not copy: analytics markers, button labels, share bars, wire footers,
+// sign-offs. Each rule is named data (pattern, reason), so a wrong rule is easy to find, and
+// every line a rule removes is reported with the rule's name (`removed`, for `--explain`).
+
+export interface JunkRule {
+  /** Stable name, shown beside each removed line. */
+  name: string;
+  /** Tested against the whole line, trimmed. */
+  pattern: RegExp;
+  /** Why such a line is not part of the story. */
+  reason: string;
+}
+
+/** Social networks and share targets whose names crawlers capture as a row of buttons. */
+const NETWORKS =
+  'facebook|twitter|x|linkedin|youtube|instagram|pinterest|reddit|whatsapp|telegram|tiktok|threads|' +
+  'mastodon|bluesky|weibo|wechat|line|xing|tumblr|flipboard|email|e-mail|print|share|tweet|rss|sms|copy link';
+
+export const JUNK_RULES: readonly JunkRule[] = [
+  { name: 'analytics-marker', pattern: /^omniture$/i, reason: 'analytics tag left in the page text' },
+  { name: 'button-label', pattern: /^(?:collection|print|email|e-mail|share|tweet|save|like|follow|bookmark|subscribe|comments?|close|menu|search|home|back to top|read more|see more|more)$/i, reason: 'a page button or link label, not copy' },
+  { name: 'share-bar', pattern: /^(?:share this (?:article|story|release|page|post)|share on \p{L}+|share article)$/iu, reason: 'share widget' },
+  { name: 'social-networks', pattern: new RegExp(`^(?:(?:${NETWORKS})(?:[\\s,|·•/]+|$)){2,12}$`, 'i'), reason: 'a row of social-network share buttons' },
+  { name: 'view-original', pattern: /^view original content(?:\s+to download multimedia)?\s*:?.{0,300}$/i, reason: "PR Newswire's link back to the release page" },
+  { name: 'source-version', pattern: /^to view the source version of this press release,? please visit.{0,300}$/i, reason: "Newsfile's link back to the release page" },
+  { name: 'ein-email', pattern: /^email us here$/i, reason: "EIN Presswire's contact button" },
+  { name: 'ein-social', pattern: /^visit us on social media\s*:?$/i, reason: "EIN Presswire's social-media heading" },
+  { name: 'ein-legal', pattern: /^legal disclaimer\s*:?$/i, reason: "EIN Presswire's disclaimer link" },
+  { name: 'cision-logo', pattern: /^(?:cision|cision view original content.{0,300}|logo - https?:\/\/\S{1,300}|photo - https?:\/\/\S{1,300}|video - https?:\/\/\S{1,300})$/i, reason: 'PR Newswire multimedia links and logo' },
+  { name: 'globenewswire-footer', pattern: /^(?:globe newswire|globenewswire distribution id \d+|attachments?|related links?)$/i, reason: 'GlobeNewswire page furniture' },
+  { name: 'cookie-notice', pattern: /^(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences)).{0,300}$/i, reason: 'cookie banner' },
+  { name: 'newsletter', pattern: /^(?:sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter|get the latest news).{0,120}$/i, reason: 'subscription prompt' },
+  { name: 'advertisement', pattern: /^(?:advertisement|advertising|sponsored content|story continues below(?: advertisement)?)$/i, reason: 'advertising placeholder' },
+  { name: 'end-marker', pattern: /^(?:#{3,}|-\s?30\s?-|\*{3,}|end)$/i, reason: 'end-of-release mark' },
+  { name: 'reuter-signoff', pattern: /^reuters?$/i, reason: 'Reuters 1987 sign-off closing the body' },
+];
+
+/** Junk lines are short; no rule is tried on longer lines, which keeps prose lines cheap. */
+export const JUNK_MAX_LINE = 400;
+
+/** One regex that any rule would match, to reject ordinary lines in a single test. */
+const ANY_JUNK_RE = new RegExp(JUNK_RULES.map((r) => `(?:${r.pattern.source})`).join('|'), 'iu');
+
+/** The rule that removes this (trimmed) line, or undefined when it is copy. */
+export function junkRuleFor(line: string): JunkRule | undefined {
+  if (line.length === 0 || line.length > JUNK_MAX_LINE) return undefined;
+  if (!ANY_JUNK_RE.test(line)) return undefined;
+  return JUNK_RULES.find((r) => r.pattern.test(line));
+}
