@@ -8,8 +8,8 @@ mkdirSync('.tmp', { recursive: true });
 for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 
 const steps = [
-  ['ingest', 'samples', '--db', db],
-  ['ingest', 'samples', '--db', db],
+  ['ingest', 'samples/inbox', '--db', db],
+  ['ingest', 'samples/inbox', '--db', db],
   ['stats', '--db', db, '--top', '5'],
   ['search', '"port expansion"', '--db', db, '--limit', '3'],
   ['search', 'semiconductor -Acme', '--db', db, '--limit', '3'],
