@@ -9,7 +9,7 @@ export const KNOWN_FIELDS: readonly string[] = [...TEXT_FIELDS, ...FILTER_FIELDS
 
 export type Token =
   | { kind: 'word'; text: string; column: number }
-  | { kind: 'phrase'; text: string; column: number }
+  | { kind: 'phrase'; text: string; prefix: boolean; column: number }
   | { kind: 'field'; name: string; column: number }
   | { kind: 'lparen'; column: number }
   | { kind: 'rparen'; column: number }
@@ -49,8 +49,9 @@ export function lex(source: string): Token[] {
     if (ch === '"') {
       const close = source.indexOf('"', i + 1);
       if (close < 0) throw syntaxError(source, column, 'this quote is never closed; add a closing "');
-      tokens.push({ kind: 'phrase', text: source.slice(i + 1, close), column });
-      i = close + 1;
+      const prefix = source[close + 1] === '*';
+      tokens.push({ kind: 'phrase', text: source.slice(i + 1, close), prefix, column });
+      i = close + (prefix ? 2 : 1);
       afterField = false;
       continue;
     }

@@ -157,7 +157,7 @@ class Parser {
       case 'rparen':
         throw syntaxError(this.source, token.column, 'this ) has no matching (');
       case 'phrase':
-        return this.phrase('any', token.text, token.column);
+        return this.phrase('any', token.text, token.column, token.prefix);
       case 'word':
         return this.term('any', token.text, token.column);
       case 'field':
@@ -188,7 +188,8 @@ class Parser {
     }
     const value = this.peek();
     const valueColumn = field.column + field.name.length + 1;
-    if (!value || (value.kind !== 'word' && value.kind !== 'phrase' && value.kind !== 'lparen' && value.kind !== 'compare')) {
+    const adjacent = value !== undefined && value.column === valueColumn;
+    if (!adjacent || (value.kind !== 'word' && value.kind !== 'phrase' && value.kind !== 'lparen' && value.kind !== 'compare')) {
       throw syntaxError(this.source, valueColumn, `${field.name}: needs a value right after the colon`);
     }
     if (field.name === 'published') return this.parsePublished(valueColumn);
@@ -196,7 +197,7 @@ class Parser {
       const textField = field.name as TextField;
       this.next();
       if (value.kind === 'lparen') return withField(this.parseGroup(value), textField);
-      if (value.kind === 'phrase') return this.phrase(textField, value.text, value.column);
+      if (value.kind === 'phrase') return this.phrase(textField, value.text, value.column, value.prefix);
       if (value.kind === 'word') return this.term(textField, value.text, value.column, true);
       throw syntaxError(this.source, value.column, `${field.name}: takes a word, a "phrase" or a (group)`);
     }
@@ -241,10 +242,12 @@ class Parser {
     return { type: 'term', field, value, prefix };
   }
 
-  private phrase(field: TextField, text: string, column: number): QueryNode {
+  private phrase(field: TextField, text: string, column: number, prefix: boolean): QueryNode {
     const words = text.split(/\s+/u).filter((word) => SEARCHABLE.test(word));
     if (words.length === 0) throw syntaxError(this.source, column, 'this phrase has no words to search for');
-    if (words.length === 1) return { type: 'term', field, value: words[0]!, prefix: false };
+    // `"a:b"*` is how a prefix is written for a word that needs quoting.
+    if (words.length === 1) return { type: 'term', field, value: words[0]!, prefix };
+    if (prefix) throw syntaxError(this.source, column, 'a prefix * follows one word, not a phrase of several');
     return { type: 'phrase', field, words };
   }
 }

@@ -1,0 +1,66 @@
+// Property tests: any text either parses or raises our own error (never another), quickly,
+// and whatever parses renders to a canonical form that parses back to the same tree.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isDatelineError } from '../core/index.js';
+import { formatQuery, parseQuery } from './index.js';
+
+const PIECES = ['"', '(', ')', ':', '-', '+', '*', 'AND', 'OR', 'NOT', 'title:', 'wire:', 'published:', '>=', '<',
+  '2024-01-01', 'foo:', '14:17', 'http://x', 'cocoa', 'café', '北京', ' ', '  ', '\t', '\n', 'NEAR(', '^', '{', '}'];
+
+/** Text built from the language's own pieces reaches far more of the parser than random bytes. */
+const queryish = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 3 })), {
+    maxLength: 20,
+  })
+  .map((parts) => parts.join(''));
+
+const anyText = fc.oneof(queryish, fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }));
+
+test('every string parses or raises a DatelineError, within a time bound', () => {
+  fc.assert(
+    fc.property(anyText, (text) => {
+      const started = performance.now();
+      try {
+        parseQuery(text);
+      } catch (error) {
+        assert.ok(isDatelineError(error), `${JSON.stringify(text)} threw ${String(error)}`);
+        assert.ok(['E_QUERY_SYNTAX', 'E_QUERY_FIELD', 'E_QUERY_UNBOUNDED'].includes(error.code));
+        if (error.code !== 'E_QUERY_UNBOUNDED') assert.ok(typeof error.column === 'number' && error.column >= 1);
+      }
+      assert.ok(performance.now() - started < 50, `${JSON.stringify(text)} took too long`);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('whatever parses formats to text that parses back to the same tree', () => {
+  fc.assert(
+    fc.property(anyText, (text) => {
+      let root;
+      try {
+        root = parseQuery(text).root;
+      } catch {
+        return;
+      }
+      assert.deepEqual(parseQuery(formatQuery(root)).root, root, `${JSON.stringify(text)} -> ${formatQuery(root)}`);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('long inputs of operators and parentheses finish quickly', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('(', ')', '"', 'a', ' OR ', ' NOT ', '-', ' '), { maxLength: 4000 }), (parts) => {
+      const started = performance.now();
+      try {
+        parseQuery(parts.join(''));
+      } catch (error) {
+        assert.ok(isDatelineError(error));
+      }
+      assert.ok(performance.now() - started < 200);
+    }),
+    { numRuns: 200 },
+  );
+});
