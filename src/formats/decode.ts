@@ -24,6 +24,9 @@ export const MAX_GARBLED_SHARE = 0.1;
  */
 export const CLEARLY_UTF8_RATIO = 4;
 
+/** Below this share of common characters a CJK reading loses to a Western one (see cjk.ts). */
+export const MIN_CJK_PLAUSIBILITY = 0.3;
+
 /** What decodeText reports beyond the core `Decoded`: how many bytes could not be read. */
 export interface DecodedText extends Decoded {
   /**
@@ -84,13 +87,13 @@ const CJK_OF: Readonly<Record<string, CjkLanguage>> = {
  * 2. A declaration: the Content-Type charset, else `<?xml ... encoding="...">` or
  *    `<meta charset>` / `<meta http-equiv content="...charset=...">` in the first 2 KB. A
  *    declared UTF-8 that is not valid UTF-8 is treated as a lie and we go on to detection.
- * 3. Strict UTF-8 (pure ASCII lands here).
- * 4. UTF-16 without a BOM, recognised by its pattern of zero bytes.
+ * 3. UTF-16 without a BOM, recognised by its pattern of zero bytes.
+ * 4. Strict UTF-8 (pure ASCII lands here).
  * 5. Bytes that are clearly UTF-8 with a few broken sequences: UTF-8 with U+FFFD, `replaced` > 0.
  * 6. chardet, with close CJK candidates weighed by how common the decoded characters are.
  * 7. Bytes still mostly UTF-8 (as many good characters as bad): as in 5.
  * 8. Otherwise windows-1252, which maps every byte: the usual truth for unlabelled Western text.
- * Steps 4 to 8 report `by: 'detection'`. Throws E_ENCODING when the result is mostly noise.
+ * Steps 3 and 5 to 8 report `by: 'detection'`. Throws E_ENCODING when the result is mostly noise.
  *
  * @example decodeText(new Uint8Array([0x93, 0x48, 0x69, 0x94])) // { text: '“Hi”', encoding: 'windows-1252', by: 'detection', replaced: 0 }
  */
@@ -104,13 +107,14 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     if (text !== null) return checked({ text, encoding: declared, by: 'declaration', replaced: 0 }, options.name);
   }
 
+  // Before UTF-8: UTF-16 code units with a zero byte are valid (if useless) UTF-8.
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return checked(utf16, options.name);
+
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) {
     return { text: utf8, encoding: 'utf-8', by: declared === 'utf-8' ? 'declaration' : 'utf-8', replaced: 0 };
   }
-
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return checked(utf16, options.name);
 
   // Clearly UTF-8 with a stray bad byte: chardet would call it latin-1 and garble every accent.
   const clearlyUtf8 = lenientUtf8(bytes, CLEARLY_UTF8_RATIO);
@@ -123,7 +127,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (mostlyUtf8) return checked(mostlyUtf8, options.name);
 
   return checked(
-    { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', by: 'detection', replaced: 0 },
+    { text: decodeWindows1252(bytes), encoding: 'windows-1252', by: 'detection', replaced: 0 },
     options.name,
   );
 }
@@ -164,6 +168,7 @@ function encodingForLabel(label: string): string | null {
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
+  if (label === 'windows-1252') return decodeWindows1252(bytes);
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
@@ -194,18 +199,22 @@ function detect(bytes: Uint8Array): DecodedText | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, DETECTION_SAMPLE_BYTES));
   const matches = chardet.analyse(sample);
   const best = matches[0]?.confidence ?? 0;
-  const candidates: { encoding: string; confidence: number; text: string; score: number }[] = [];
+  const cjk: { encoding: string; text: string; score: number }[] = [];
+  let western: { encoding: string; text: string } | null = null;
   for (const match of matches) {
     if (match.confidence < best - DETECTION_CONFIDENCE_MARGIN) break;
     const label = DETECTABLE[match.name];
     if (!label) continue;
     const text = tryDecode(label, bytes);
-    if (text === null) continue;
+    if (text === null || garbledCount(text) > text.length * MAX_GARBLED_SHARE) continue;
     const language = CJK_OF[label];
-    candidates.push({ encoding: label, confidence: match.confidence, text, score: language ? cjkPlausibility(text, language) : 0 });
+    if (language) cjk.push({ encoding: label, text, score: cjkPlausibility(text, language) });
+    else western ??= { encoding: label, text };
   }
-  candidates.sort((x, y) => y.score - x.score || y.confidence - x.confidence);
-  const chosen = candidates[0];
+  cjk.sort((x, y) => y.score - x.score); // stable: equal scores keep chardet's order
+  const bestCjk = cjk[0];
+  // A CJK reading made of rare characters is what Western bytes look like through a CJK table.
+  const chosen = bestCjk && (bestCjk.score >= MIN_CJK_PLAUSIBILITY || !western) ? bestCjk : western;
   if (!chosen) return null;
   return { text: chosen.text, encoding: nameGb(chosen.encoding, bytes), by: 'detection', replaced: 0 };
 }
@@ -242,14 +251,20 @@ function countReplacements(text: string): number {
   return count;
 }
 
-function checked(decoded: DecodedText, name: string | undefined): DecodedText {
-  const { text } = decoded;
-  if (text.length === 0) return decoded;
+/** U+FFFD and C1 controls: what bytes read through the wrong table turn into. */
+function garbledCount(text: string): number {
   let garbled = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0xfffd || (code >= 0x80 && code <= 0x9f)) garbled++;
   }
+  return garbled;
+}
+
+function checked(decoded: DecodedText, name: string | undefined): DecodedText {
+  const { text } = decoded;
+  if (text.length === 0) return decoded;
+  const garbled = garbledCount(text);
   if (garbled > text.length * MAX_GARBLED_SHARE) {
     throw new DatelineError(
       'E_ENCODING',
@@ -259,4 +274,29 @@ function checked(decoded: DecodedText, name: string | undefined): DecodedText {
     );
   }
   return decoded;
+}
+
+/** What windows-1252 puts at 0x80..0x9F; the five holes (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay C1. */
+const WINDOWS_1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * windows-1252 by hand: Node 20's TextDecoder reads this label as ISO-8859-1 and turns curly
+ * quotes (0x93, 0x94) into invisible C1 controls (nodejs/node#56542), exactly the bytes we
+ * most need to get right.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  const units = new Uint16Array(Math.min(bytes.length, CHUNK));
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i] ?? 0;
+      units[i - start] = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte;
+    }
+    chunks.push(String.fromCharCode(...units.subarray(0, end - start)));
+  }
+  return chunks.join('');
 }

@@ -12,6 +12,7 @@ const MONTHS: Readonly<Record<string, string>> = {
   JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06',
   JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12',
 };
+const GARBAGE = 'text outside any story ignored';
 /** Garbage between stories is quoted in the problem up to this many characters. */
 const QUOTE_CHARS = 40;
 
@@ -58,7 +59,8 @@ export function parseReuters(text: string, name: string): ParsedReuters {
   }
 
   if (drafts.length === 0) {
-    const first = problems[0];
+    // A broken story says more than the stray text around it, so it is named first.
+    const first = problems.find((p) => !p.message.startsWith(GARBAGE)) ?? problems[0];
     const detail = first ? `: ${first.message}` : '';
     throw new DatelineError(
       'E_SGML_MALFORMED',
@@ -204,7 +206,7 @@ function noteGarbage(text: string, from: number, to: number, lineAt: (offset: nu
       }
     }
     const quote = text.slice(at, Math.min(to, at + QUOTE_CHARS)).split('\n')[0] ?? '';
-    problems.push({ line: lineAt(at), message: `text outside any story ignored: "${quote}"` });
+    problems.push({ line: lineAt(at), message: `${GARBAGE}: "${quote}"` });
     return;
   }
 }
