@@ -74,14 +74,17 @@ const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_ALTERNATION})\\s*(?:-{1,3}|[–�
 const AFTER_RE = /^\s*(?:\.-|-{1,3}|[–—]{1,2}|:|\/|\.)?\s*(?:-{1,3}|[–—]{1,2})?\s*/u;
 /** Whether a weak credit such as "(AP)" is followed by a separator, as in a dateline. */
 const WEAK_FOLLOW_RE = /^\s*(?:\.?-|[–—:]|\/)/u;
-/** A dash that may end a plain dateline: "LONDON, Feb 26 - ", "WASHINGTON — ", "Apr 7- ". */
-const PLAIN_SEP_RE = /\s*(?:-{1,3}|[–—]{1,2})(?=\s|$)/gu;
+/**
+ * A dash that may end a plain dateline: "LONDON, Feb 26 - ", "WASHINGTON — ", "Apr 7- ", and
+ * "March 2 -The" (a spaced dash glued to the next word; a hyphen inside a word has no space).
+ */
+const PLAIN_SEP_RE = /\s*(?:-{1,3}|[–—]{1,2})(?=\s|$)|\s+(?:-{1,3}|[–—]{1,2})(?=\S)/gu;
 /** Reuters 1987 datelines sometimes close with the agency: "ROME, March 13, Reuter -". */
 const TRAILING_REUTER_RE = /[\s,]+Reuters?$/i;
 /** Europa Press prints only the day: "MADRID, 4 (EUROPA PRESS)". */
 const BARE_DAY_RE = /[\s,]+\d{1,2}$/;
 const TRIM_END_RE = /[\s,\-–—:/]+$/u;
-const TRIM_START_RE = /^[^\p{L}\p{N}[(]+/u;
+const TRIM_START_RE = /^[^\p{L}[(]+/u;
 /** Lower-case words that show a "place" is really a sentence. */
 const PROSE_WORDS = new Set([
   'the', 'a', 'an', 'said', 'says', 'say', 'is', 'was', 'were', 'are', 'be', 'been', 'has', 'have', 'had',
@@ -123,6 +126,29 @@ export function parseDateline(paragraph: string): DatelineMatch | null {
   if (!found.wire && credit) found.wire = credit;
   found.rest = (found.rest + paragraph.slice(offset + head.length)).trim();
   return found;
+}
+
+/** A teaser sentence before the dateline ("... to appeal. NEW YORK (Reuters) - ..."). */
+const SENTENCE_END_RE = /[.!?]["'”’)]?\s+/gu;
+
+/**
+ * A dateline that opens a later sentence of the first paragraph, as web captures print a teaser
+ * before the copy. Only a wire credit makes it count. Returns the teaser and the dateline.
+ */
+export function parseInnerDateline(paragraph: string): { teaser: string; match: DatelineMatch } | null {
+  const head = paragraph.slice(0, HEAD_MAX);
+  const marker = MARKER_RE.exec(head);
+  if (!marker || marker.index < 2) return null;
+  let start = -1;
+  SENTENCE_END_RE.lastIndex = 0;
+  for (let m = SENTENCE_END_RE.exec(head); m !== null && m.index < marker.index; m = SENTENCE_END_RE.exec(head)) {
+    start = m.index + m[0].length;
+  }
+  if (start < 0 || start > marker.index) return null;
+  const match = withMarker(head.slice(start));
+  if (!match) return null;
+  match.rest = (match.rest + paragraph.slice(head.length)).trim();
+  return { teaser: paragraph.slice(0, start).trim(), match };
 }
 
 /** A dateline around a wire credit: place and date before it, sometimes a date after it. */
@@ -213,10 +239,51 @@ export function splitPlaceDate(rawLead: string): PlaceDate | null {
       if (parts) placeEnd = dm.index;
     }
   }
+  if (!parts) {
+    // A misspelt month ("Narch 2", "Marchg 12") or a mistyped day ("March 187"): the place
+    // still ends where the date begins; the date is read only when the month is clear.
+    const typo = TYPO_DATE_END_RE.exec(lead);
+    if (typo) {
+      const month = nearMonth(typo[1] ?? '');
+      if (month !== undefined) {
+        placeEnd = typo.index;
+        parts = dayParts(month, typo[2], undefined);
+      }
+    }
+  }
   let place = lead.slice(0, placeEnd);
   if (!parts) place = place.replace(BARE_DAY_RE, '');
   const tidy = tidyPlace(place);
   return tidy === null ? null : { place: tidy, parts };
+}
+
+/** Month-like word and a number closing a lead, for misspelt dates. */
+const TYPO_DATE_END_RE = /(?:^|[\s,.])(\p{L}{3,9})\.?\s*(\d{1,3})\.?$/u;
+const ENGLISH_MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+/** The month a word misspells by one letter (added, dropped, changed or swapped), or undefined. */
+function nearMonth(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (w.length < 4) return monthNumber(w);
+  const exact = monthNumber(w);
+  if (exact !== undefined) return exact;
+  for (let i = 0; i < ENGLISH_MONTHS.length; i++) {
+    if (withinOneEdit(w, ENGLISH_MONTHS[i] as string)) return i + 1;
+  }
+  return undefined;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || b.length < 4) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one changed
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // one swapped
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** Trim decoration and separators from a place and check it reads like one. */
@@ -224,7 +291,9 @@ function tidyPlace(raw: string): string | null {
   let place = raw.replace(TRIM_END_RE, '').replace(TRIM_START_RE, '');
   if (place.endsWith('.')) {
     const last = /([\p{L}.]+)\.$/u.exec(place)?.[1] ?? '';
-    const keep = last.includes('.') || last.length <= 2 || ABBREVIATIONS.has(last.toLowerCase());
+    // A short region after a comma is an abbreviation ("READING, Penn."); a bare city is not.
+    const regionAbbrev = place.includes(',') && last.length <= 5 && /^\p{Lu}/u.test(last);
+    const keep = last.includes('.') || last.length <= 2 || regionAbbrev || ABBREVIATIONS.has(last.toLowerCase());
     if (!keep) place = place.slice(0, -1);
   }
   place = place.replace(/\s+/g, ' ').trim();
@@ -232,7 +301,11 @@ function tidyPlace(raw: string): string | null {
   if (place === '') return '';
   const words = place.split(' ');
   if (words.length > PLACE_MAX_WORDS) return null;
-  for (const w of words) if (PROSE_WORDS.has(w)) return null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    // "the Netherlands", "the Hague": an article before a capitalised name is part of a place.
+    if (PROSE_WORDS.has(w) && !(w === 'the' && /^\p{Lu}/u.test(words[i + 1] ?? ''))) return null;
+  }
   return place;
 }
 

@@ -9,7 +9,7 @@
 //  5. derive: wire, kind, dateline date (year borrowed only from the text's own meta line),
 //     published with its zone, views, tickers.
 import type { Notice, PublishedZone } from '../core/index.js';
-import { datelineDate, parseDateline, type DatelineMatch } from './dateline.js';
+import { datelineDate, parseDateline, parseInnerDateline, type DatelineMatch } from './dateline.js';
 import { bylineOf, creditLineWire, DATELINE_TITLE_MAX, titleWire, TITLE_MAX, TITLE_NOTICE_RE } from './headline.js';
 import { junkRuleFor } from './junk.js';
 import { formatDay } from './months.js';
@@ -102,13 +102,9 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
       continue;
     }
     const notice = noticeFor(p);
-    if (notice) {
+    // "CORRECTED - ACME TO BUY ..." is a headline carrying a notice; its notice is read in step 5.
+    if (notice && !(title === null && !titleKnown && TITLE_NOTICE_RE.test(p))) {
       notices.push(notice);
-      continue;
-    }
-    const src = sourceFromLine(p);
-    if (src !== undefined) {
-      lineSource ??= src;
       continue;
     }
     const opening = parseDateline(p);
@@ -120,6 +116,12 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
         title = p;
         continue;
       }
+    }
+    // A closing-style "SOURCE X" above the copy; never the headline ("SOURCE CAPITAL INC YEAR").
+    const src = sourceFromLine(p);
+    if (src !== undefined) {
+      lineSource ??= src;
+      continue;
     }
     const name = bylineOf(p);
     if (name !== undefined && byline === null) {
@@ -134,6 +136,13 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
     if (opening) {
       dateline = opening;
       if (opening.rest !== '') body.push({ text: opening.rest, block: para.block });
+      continue;
+    }
+    const inner = parseInnerDateline(p);
+    if (inner) {
+      dateline = inner.match;
+      body.push({ text: inner.teaser, block: para.block });
+      if (inner.match.rest !== '') body.push({ text: inner.match.rest, block: para.block });
       continue;
     }
     body.push(para);
