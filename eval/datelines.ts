@@ -273,7 +273,7 @@ export function printReports(reports: readonly EvalReport[], out: (line: string)
   }
 }
 
-const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain = process.argv[1] !== undefined && /datelines\.[mc]?[tj]s$/.test(process.argv[1]);
 if (isMain) {
   void evalDatelines().then((reports) => printReports(reports));
 }

@@ -2,7 +2,7 @@
 // opening of the first paragraph ("BEIJING, July 4, 2023 /PRNewswire/ --", "LONDON, Feb 26 -",
 // "北京2023年7月4日 /美通社/ --"). Every pattern here runs on a bounded head of the paragraph
 // and has no nested quantifiers, so the cost per story is small and linear.
-import { formatDay, isValidDay, monthNumber, MONTH_ALTERNATION } from './months.js';
+import { formatDay, isValidDay, monthNumber } from './months.js';
 import { CREDIT_ALTERNATION, MARKER_ALTERNATION, wireByCredit, wireByMarker, type WireService } from './wires.js';
 
 /** Only this much of a paragraph is read for a dateline: they are short. */
@@ -39,24 +39,29 @@ export function datelineDate(m: DatelineMatch): string | null {
   return m.month !== undefined && m.day !== undefined ? formatDay(m.month, m.day, m.year) : null;
 }
 
+/**
+ * A word that may be a month; the month table decides. A plain letter class instead of an
+ * alternation of every spelling keeps these patterns cheap on every paragraph.
+ */
+const MONTH_WORD = '[\\p{L}]{3,10}';
 // "Feb 26", "March 4, 2024", "Sept. 5 2023", "July 4th": month first.
 const MD_END_RE = new RegExp(
-  `(?:^|[\\s,.\\-–—])(${MONTH_ALTERNATION})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,?\\s*(\\d{4}))?\\.?$`,
+  `(?:^|[\\s,.\\-–—])(${MONTH_WORD})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,?\\s*(\\d{4}))?\\.?$`,
   'iu',
 );
 // "2 March", "5 de marzo de 2024", "5. März 2024", "4 jul", "04 LUG", "1er mars 2024": day first.
 const DM_END_RE = new RegExp(
-  `(?:^|[\\s,.\\-–—])(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_ALTERNATION})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?\\.?$`,
+  `(?:^|[\\s,.\\-–—])(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_WORD})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?\\.?$`,
   'iu',
 );
 // "北京2023年7月4日": the CJK form runs the place into the date.
 const CJK_END_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 const MD_START_RE = new RegExp(
-  `^[\\s/\\-–—]*(${MONTH_ALTERNATION})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,?\\s*(\\d{4}))?(?![\\p{L}\\p{N}])`,
+  `^[\\s/\\-–—]*(${MONTH_WORD})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,?\\s*(\\d{4}))?(?![\\p{L}\\p{N}])`,
   'iu',
 );
 const DM_START_RE = new RegExp(
-  `^[\\s/\\-–—]*(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_ALTERNATION})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?(?![\\p{L}\\p{N}])`,
+  `^[\\s/\\-–—]*(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_WORD})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?(?![\\p{L}\\p{N}])`,
   'iu',
 );
 
@@ -68,6 +73,8 @@ const MARKER_RE = new RegExp(
     `|(?:^|\\s)[-–—]{1,2}\\s*(Media\\s+OutReach(?:\\s+Newswire)?)\\s*[-–—]{1,2}`,
   'iu',
 );
+/** What a window must contain before the credit pattern is worth running. */
+const MARKER_HINT_RE = /[(/]|outreach/i;
 /** A leading agency credit: "Reuters - ", "Canadian Press - ", "AP -". */
 const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_ALTERNATION})\\s*(?:-{1,3}|[–—:])\\s+`, 'u');
 /** What may follow a dateline before the story: dashes, colon, slash, EFE's ".-", TASS's ".". */
@@ -153,7 +160,10 @@ export function parseInnerDateline(paragraph: string): { teaser: string; match: 
 
 /** A dateline around a wire credit: place and date before it, sometimes a date after it. */
 function withMarker(head: string): DatelineMatch | null {
-  const m = MARKER_RE.exec(head.slice(0, MARKER_WINDOW));
+  const window = head.slice(0, MARKER_WINDOW);
+  // Every credit sits in brackets or slashes, or between dashes (Media OutReach).
+  if (!MARKER_HINT_RE.test(window)) return null;
+  const m = MARKER_RE.exec(window);
   if (!m) return null;
   const token = m[1] ?? m[2] ?? m[4] ?? '';
   const wire = wireByMarker(token);

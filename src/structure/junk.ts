@@ -38,12 +38,21 @@ export const JUNK_RULES: readonly JunkRule[] = [
 /** Junk lines are short; no rule is tried on longer lines, which keeps prose lines cheap. */
 export const JUNK_MAX_LINE = 400;
 
+/** Lines up to this long are tested against every rule; longer ones only against `long` rules. */
+const SHORT_LINE = 48;
+/** Rules whose lines can be longer than SHORT_LINE (they end in a URL or a sentence). */
+const LONG_RULES = new Set(['social-networks', 'view-original', 'source-version', 'cision-logo', 'cookie-notice', 'newsletter']);
+
 /** One regex that any rule would match, to reject ordinary lines in a single test. */
 const ANY_JUNK_RE = new RegExp(JUNK_RULES.map((r) => `(?:${r.pattern.source})`).join('|'), 'iu');
+const ANY_LONG_JUNK_RE = new RegExp(
+  JUNK_RULES.filter((r) => LONG_RULES.has(r.name)).map((r) => `(?:${r.pattern.source})`).join('|'),
+  'iu',
+);
 
 /** The rule that removes this (trimmed) line, or undefined when it is copy. */
 export function junkRuleFor(line: string): JunkRule | undefined {
   if (line.length === 0 || line.length > JUNK_MAX_LINE) return undefined;
-  if (!ANY_JUNK_RE.test(line)) return undefined;
+  if (!(line.length <= SHORT_LINE ? ANY_JUNK_RE : ANY_LONG_JUNK_RE).test(line)) return undefined;
   return JUNK_RULES.find((r) => r.pattern.test(line));
 }

@@ -7,23 +7,32 @@ const WRAP_MAX = 100;
 /** Leading whitespace that marks a new paragraph inside wrapped prose (Reuters indents 4). */
 const INDENT_RE = /^(?: {2,}|\t)/;
 
-/** Control characters other than tab and newline (SGML's &#3; end-of-text and friends). */
-const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-/** Spaces that are not U+0020, folded to one so patterns need only match a plain space. */
-const ODD_SPACE_RE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
-const ZERO_WIDTH_RE = /[\u200b-\u200d\u2060\ufeff]/g;
+/**
+ * Characters folded before anything else reads the text: control characters other than tab and
+ * newline (SGML's &#3; end-of-text), zero-width characters, and spaces that are not U+0020
+ * (so patterns need only match a plain space).
+ */
+const ODD_CHAR_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]/g;
+const SPACE_LIKE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 
-/** Lines of the text with CR/LF, odd spaces and control characters normalised. */
+const FIRST_ODD_RE = new RegExp(ODD_CHAR_RE.source);
+
+/**
+ * Lines of the text with CR/LF, odd spaces and control characters normalised. Only the text
+ * from the first odd character on is rewritten, so a Reuters story's closing &#3; is cheap.
+ */
 export function normaliseLines(text: string): string[] {
   let t = text;
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
-  t = t.replace(CONTROL_RE, '').replace(ZERO_WIDTH_RE, '').replace(ODD_SPACE_RE, ' ');
+  const odd = FIRST_ODD_RE.exec(t);
+  if (odd) t = t.slice(0, odd.index) + t.slice(odd.index).replace(ODD_CHAR_RE, (c) => (SPACE_LIKE.test(c) ? ' ' : ''));
   return t.split('\n');
 }
 
-/** Collapse runs of whitespace to single spaces and trim. */
+/** Collapse runs of whitespace to single spaces and trim (regex only when there is a run). */
 export function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  const t = s.trim();
+  return t.indexOf('  ') < 0 && t.indexOf('\t') < 0 && t.indexOf('\n') < 0 ? t : t.replace(/\s+/g, ' ');
 }
 
 /** A run of non-blank lines; `raw` keeps indentation for the paragraph rule. */
@@ -60,16 +69,25 @@ function isWrapped(raw: readonly string[]): boolean {
 /** The paragraphs of a block: wrapped prose joined (a new one at each indent), else one a line. */
 export function blockParagraphs(block: Block): string[] {
   const { raw } = block;
-  if (!isWrapped(raw)) return raw.map(squash).filter((s) => s !== '');
   const out: string[] = [];
-  let current = '';
-  for (const line of raw) {
-    if (current !== '' && INDENT_RE.test(line)) {
-      out.push(squash(current));
-      current = '';
+  if (!isWrapped(raw)) {
+    for (const line of raw) {
+      const p = squash(line);
+      if (p !== '') out.push(p);
     }
-    current += current === '' ? line : ` ${line}`;
+    return out;
   }
-  if (current.trim() !== '') out.push(squash(current));
+  let current: string[] = [];
+  for (const line of raw) {
+    if (current.length > 0 && INDENT_RE.test(line)) {
+      out.push(squash(current.join(' ')));
+      current = [];
+    }
+    current.push(line.trim());
+  }
+  if (current.length > 0) {
+    const p = squash(current.join(' '));
+    if (p !== '') out.push(p);
+  }
   return out;
 }

@@ -28,27 +28,31 @@ const EXCHANGE_ALTERNATION = Object.keys(EXCHANGES)
   .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'))
   .join('|');
 
-/**
- * Exchange, colon, symbol. The exchange must not be glued to a word before it, and the symbol
- * starts upper case (so "NYSE: the largest ..." is not a ticker).
- */
-const TICKER_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${EXCHANGE_ALTERNATION})\\s?:\\s?([A-Z0-9][A-Z0-9.-]{0,9}[A-Z0-9]|[A-Z])(?![\\p{L}\\p{N}])`, 'giu');
-/** Tickers sit beside a colon; no colon, no scan. */
-const PRECHECK_RE = /[A-Za-z]\s?:\s?[A-Z0-9]/;
+/** An exchange name closing the text before a colon ("... (NYSE", "listed on the TSX Venture"). */
+const EXCHANGE_END_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${EXCHANGE_ALTERNATION})\\s?$`, 'iu');
+/** The symbol after the colon: upper case letters and digits, with dots or dashes inside. */
+const SYMBOL_RE = /\s?([A-Z0-9][A-Z0-9.-]{0,9}[A-Z0-9]|[A-Z])(?![\p{L}\p{N}])/uy;
+/** The longest exchange spelling, plus room for a space: how far back from a colon to look. */
+const LOOKBACK = Math.max(...Object.keys(EXCHANGES).map((k) => k.length)) + 2;
 
-/** Tickers in order of first appearance, each once. */
+/**
+ * Tickers in order of first appearance, each once. Driven by colons, so text without one costs
+ * a single indexOf.
+ */
 export function findTickers(texts: readonly string[]): Ticker[] {
   const out: Ticker[] = [];
   const seen = new Set<string>();
   for (const text of texts) {
-    if (!PRECHECK_RE.test(text)) continue;
-    TICKER_RE.lastIndex = 0;
-    for (let m = TICKER_RE.exec(text); m !== null; m = TICKER_RE.exec(text)) {
-      const exchange = EXCHANGES[(m[1] ?? '').toLowerCase().replace(/\s+/g, ' ')];
-      const symbol = m[2] ?? '';
-      if (!exchange || !/[A-Z]/.test(symbol)) continue; // symbols carry letters ("Nasdaq: 2024" is a year)
-      // The symbol is case-sensitive in the pattern but the exchange is not: reject lower-case symbols.
-      if (symbol !== symbol.toUpperCase()) continue;
+    for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+      const before = EXCHANGE_END_RE.exec(text.slice(Math.max(0, colon - LOOKBACK), colon));
+      if (!before) continue;
+      SYMBOL_RE.lastIndex = colon + 1;
+      const after = SYMBOL_RE.exec(text);
+      if (!after) continue;
+      const exchange = EXCHANGES[(before[1] ?? '').toLowerCase().replace(/\s+/g, ' ')];
+      const symbol = after[1] ?? '';
+      // Symbols carry a letter: "Nasdaq: 2024" is a year, not a ticker.
+      if (!exchange || !/[A-Z]/.test(symbol)) continue;
       const key = `${exchange}:${symbol}`;
       if (!seen.has(key)) {
         seen.add(key);
