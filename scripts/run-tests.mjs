@@ -31,7 +31,7 @@ if (selected.length === 0) {
 }
 
 mkdirSync('.tmp', { recursive: true });
-const reportedPath = join('.tmp', 'reported-test-files.txt');
+const reportedPath = join('.tmp', `reported-test-files-${process.pid}.txt`);
 rmSync(reportedPath, { force: true });
 const child = spawn(
   process.execPath,
@@ -47,6 +47,7 @@ child.on('close', (code) => {
   const reported = new Set(
     readFileSync(reportedPath, 'utf8').split('\n').filter(Boolean).map((f) => relative('.', f)),
   );
+  rmSync(reportedPath, { force: true });
   const missing = selected.filter((f) => !reported.has(f));
   if (missing.length > 0) {
     console.error(`run-tests: ${missing.length} of ${selected.length} test files reported no results: ${missing.join(', ')}`);

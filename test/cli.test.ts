@@ -120,6 +120,7 @@ test('bad inputs are named in the summary, good ones are still stored, exit 1', 
   writeFileSync(join(folder, 'empty.txt'), '');
   writeFileSync(join(folder, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
   writeFileSync(join(folder, 'legacy.txt'), Buffer.from('Caf\xe9 Lumi\xe8re opens \x93flagship\x94 store in Lyon\n\nLYON, France, March 5, 2024 /PRNewswire/ -- Caf\xe9 Lumi\xe8re opened its flagship store on the quays of the Sa\xf4ne today, the company said.\n', 'latin1'));
+  writeFileSync(join(folder, 'huge.txt'), '');
   truncateSync(join(folder, 'huge.txt'), 200 * 1024 * 1024); // sparse: 200 MB on paper, nothing on disk
   writeFileSync(join(folder, 'feed.jsonl'), '{"title":"Good line","text":"A complete sentence about a harbour crane order for the port."}\n{broken\n');
   const db = join(dir, 'test.db');

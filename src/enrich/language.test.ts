@@ -14,3 +14,21 @@ test('says nothing for text too short to tell', () => {
   assert.equal(detectLanguage(''), null);
   assert.equal(detectLanguage('OK 42'), null);
 });
+
+test('our scorer of the eld model agrees with eld itself', async () => {
+  const { eld } = await import('eld/medium');
+  const texts = [
+    "Acme Microsystems Inc. today opened its second semiconductor plant in central Ohio, adding 600 jobs.",
+    "Vinícola del Sur anunció hoy el lanzamiento de su cosecha, elaborada con uvas de viñedos de altura.",
+    "L'entreprise a annoncé qu'elle n'ouvrirait pas d'usine aujourd'hui ; les syndicats s'y opposent.",
+    "Die Nordlicht Halbleiter GmbH errichtet für 640 Millionen Euro eine Fertigung in der Lausitz.",
+    "A Vitália Farmacêutica anunciou hoje a aprovação da sua vacina contra a gripe para maiores de 65 anos.",
+    "星河半导体今日宣布，其位于北京经济技术开发区的第二条车规级芯片封装测试线正式投产。",
+    "Компания сообщила о росте выручки на 12% в третьем квартале — don’t panic, said the analysts.",
+    "東京証券取引所は本日、新しい取引システムの稼働を開始したと発表しました。",
+    "서울 — 한국의 반도체 수출이 9월에 사상 최고치를 기록했다고 산업통상자원부가 밝혔다.",
+    "Traders said lot 12 of wheat changed hands at 140 dlrs, up 3 pct from the previous session. 'It's firm,' one said.",
+  ];
+  const { scoreLanguage } = await import('./ngram-model.js');
+  for (const text of texts) assert.equal(scoreLanguage(text), eld.detect(text).language || null, text);
+});

@@ -1,6 +1,6 @@
-// Language detection with eld's medium model. A pure function of the text: the same text always
-// gives the same answer, which is what lets reprocess rebuild articles exactly.
-import { eld } from 'eld/medium';
+// Language detection with eld's medium model (scored by ngram-model.ts). A pure function of the
+// text: the same text always gives the same answer, which lets reprocess rebuild articles exactly.
+import { scoreLanguage } from './ngram-model.js';
 
 /** eld's accuracy levels off well before this many characters; more only costs time. */
 export const LANGUAGE_SAMPLE_CHARS = 600;
@@ -19,8 +19,7 @@ export function detectLanguage(text: string): string | null {
   const letters = sample.match(LETTER)?.length ?? 0;
   // A few Han characters carry as much as a sentence of Latin letters.
   if (letters < LANGUAGE_MIN_LETTERS && !(letters >= 4 && CJK.test(sample))) return null;
-  const result = eld.detect(sample);
-  return result.language === '' ? null : result.language;
+  return scoreLanguage(sample);
 }
 
 function cutAtSpace(text: string, limit: number): string {

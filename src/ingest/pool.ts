@@ -30,7 +30,6 @@ export class ParsePool {
       const worker = new Worker(url);
       worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(worker, error));
-      worker.unref();
       this.workers.push(worker);
       this.idle.push(worker);
     }
