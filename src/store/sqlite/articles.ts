@@ -7,6 +7,10 @@ import type { Db } from './database.js';
 /** Han, Hiragana, Katakana and Hangul: text the unicode61 tokenizer cannot split into words. */
 export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+/** How paragraphs join into the text, and the marker stored when they do exactly that. */
+const PARAGRAPH_SEPARATOR = '\n\n';
+const JOINED = 'joined';
+
 interface IndexedRow {
   seq: number;
   title: string | null;
@@ -61,6 +65,8 @@ export class ArticleTable {
         );
       }
       const { text, ...rest } = article;
+      // The body is usually its paragraphs joined; then it is stored once, in the text column.
+      const stored = splitsInto(text, rest.paragraphs) ? { ...rest, paragraphs: JOINED } : rest;
       const place = article.dateline?.place ?? null;
       const info = this.insert.run(
         article.id,
@@ -75,7 +81,7 @@ export class ArticleTable {
         article.language,
         article.kind,
         article.url,
-        JSON.stringify(rest),
+        JSON.stringify(stored),
       );
       if (info.changes === 0) continue;
       added++;
@@ -100,6 +106,14 @@ export class ArticleTable {
   get(id: string): Article | null {
     const row = this.byId.get(id);
     if (!row) return null;
-    return { ...(JSON.parse(row.json) as Omit<Article, 'text'>), text: row.text };
+    const stored = JSON.parse(row.json) as Omit<Article, 'text' | 'paragraphs'> & { paragraphs: string[] | typeof JOINED };
+    const paragraphs = stored.paragraphs === JOINED ? row.text.split(PARAGRAPH_SEPARATOR) : stored.paragraphs;
+    return { ...stored, paragraphs, text: row.text };
   }
+}
+
+/** True when splitting the text at blank lines gives back exactly these paragraphs. */
+function splitsInto(text: string, paragraphs: readonly string[]): boolean {
+  const parts = text.split(PARAGRAPH_SEPARATOR);
+  return parts.length === paragraphs.length && parts.every((part, i) => part === paragraphs[i]);
 }

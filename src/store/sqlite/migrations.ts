@@ -53,7 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
         content = 'articles', content_rowid = 'seq',
         tokenize = 'unicode61 remove_diacritics 2'
       );
-      -- Title hits weigh most; place and source a little more than body text.
+      -- Title hits weigh most; place and source a little more than body text (search.ts uses the same).
       INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 2.0, 1.0)');
       -- Only articles holding CJK text are copied here, so ingest of other languages pays nothing.
       CREATE VIRTUAL TABLE articles_cjk USING fts5(title, text, tokenize = 'trigram');
