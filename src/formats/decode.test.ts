@@ -83,3 +83,12 @@ test('bytes that read as noise in every encoding throw E_ENCODING', () => {
   const bytes = Uint8Array.from([0xff, 0xfe, ...Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 0x00 : 0xdc))]);
   assert.throws(() => decodeText(bytes, { name: 'noise.txt' }), (e: unknown) => isDatelineError(e) && e.code === 'E_ENCODING' && e.input === 'noise.txt');
 });
+
+test('a declaration the bytes contradict is not obeyed', () => {
+  // UTF-8 bytes under a latin-1 label: the label is wrong, the text is right.
+  const mislabelled = decodeText(new TextEncoder().encode('<meta charset="iso-8859-1"><p>Café</p>'));
+  assert.deepEqual([mislabelled.text.includes('Café'), mislabelled.encoding, mislabelled.by], [true, 'utf-8', 'utf-8']);
+  // A <meta> quoted inside a JSONL html field is not the file's declaration.
+  const jsonl = decodeText(new TextEncoder().encode('{"html":"<meta charset=\\"windows-1251\\"><p>x</p>"}\n'));
+  assert.equal(jsonl.by, 'utf-8');
+});

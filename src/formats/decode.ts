@@ -84,9 +84,10 @@ const CJK_OF: Readonly<Record<string, CjkLanguage>> = {
  * Decodes a capture's bytes.
  *
  * 1. A BOM (UTF-8, UTF-16LE, UTF-16BE) decides.
- * 2. A declaration: the Content-Type charset, else `<?xml ... encoding="...">` or
- *    `<meta charset>` / `<meta http-equiv content="...charset=...">` in the first 2 KB. A
- *    declared UTF-8 that is not valid UTF-8 is treated as a lie and we go on to detection.
+ * 2. A declaration: the Content-Type charset, else `<?xml ... encoding="...">` or (in a
+ *    document that starts with a tag) `<meta charset>` / `<meta http-equiv content="...
+ *    charset=...">` in the first 2 KB. A declaration that the bytes contradict is a lie: a
+ *    declared UTF-8 that is not valid, or a legacy charset over valid non-ASCII UTF-8.
  * 3. UTF-16 without a BOM, recognised by its pattern of zero bytes.
  * 4. Strict UTF-8 (pure ASCII lands here).
  * 5. Bytes that are clearly UTF-8 with a few broken sequences: UTF-8 with U+FFFD, `replaced` > 0.
@@ -102,7 +103,10 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (bom) return checked(bom, options.name);
 
   const declared = declaredEncoding(bytes, options.contentType);
-  if (declared && declared !== 'utf-8') {
+  // Valid UTF-8 with non-ASCII characters beats a declared legacy charset: pages saved as UTF-8
+  // under an old <meta charset=iso-8859-1> are common, and legacy text is almost never valid
+  // UTF-8 by accident. (Browsers obey the label and show mojibake; we want the text.)
+  if (declared && declared !== 'utf-8' && !isUtf8WithNonAscii(bytes)) {
     const text = tryDecode(declared, bytes);
     if (text !== null) return checked({ text, encoding: declared, by: 'declaration', replaced: 0 }, options.name);
   }
@@ -149,7 +153,9 @@ export function declaredEncoding(bytes: Uint8Array, contentType?: string | null)
   const fromHeader = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] : undefined;
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, DECLARATION_SCAN_BYTES));
   const fromXml = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
-  const fromMeta = /<meta\b[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+  // Only an HTML document's own <meta> counts, not one quoted inside JSONL or plain text.
+  const isMarkup = /^\s*</.test(head);
+  const fromMeta = isMarkup ? /<meta\b[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] : undefined;
   for (const label of [fromHeader, fromXml, fromMeta]) {
     const encoding = label ? encodingForLabel(label) : null;
     // A declared UTF-16 without a BOM is read as UTF-8, as the HTML spec says: the declaration
@@ -165,6 +171,10 @@ function encodingForLabel(label: string): string | null {
   } catch {
     return null; // an unknown label: ignore the declaration, as browsers do.
   }
+}
+
+function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
+  return bytes.some((b) => b >= 0x80) && tryDecode('utf-8', bytes) !== null;
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {

@@ -78,3 +78,24 @@ test('an HTML page is read as text for now, and says so', () => {
   assert.equal(parsed.drafts[0]?.text, 'Headline\n\nBody.');
   assert.match(parsed.problems[0]?.message ?? '', /HTML page, read as text/);
 });
+
+test('property: any bytes give drafts or one of our errors, never a crash', async () => {
+  const fc = await import('fast-check');
+  const fragments = fc.constantFrom(
+    '<REUTERS NEWID="1">', '</REUTERS>', '<TITLE>', '</TITLE>', '<BODY>', '</BODY>', '<TEXT>', '&#3;', '&lt;',
+    '{"title":"t"}', '{', '}', '\n', '\r\n', ' ', 'BEIJING, July 4, 2023 /PRNewswire/ --', '北京', '\u00A0', '\u200B', '<p>', '<!DOCTYPE lewis>',
+  );
+  const texts = fc.array(fc.oneof(fragments, fc.string()), { maxLength: 30 }).map((parts) => new TextEncoder().encode(parts.join('')));
+  const raw = fc.uint8Array({ maxLength: 300 });
+  fc.assert(
+    fc.property(fc.oneof(texts, raw), (bytes) => {
+      try {
+        const parsed = parseCapture(bytes, { name: 'random' });
+        assert.ok(parsed.drafts.length > 0);
+      } catch (error) {
+        if (!isDatelineError(error)) throw error;
+      }
+    }),
+    { numRuns: 500 },
+  );
+});
