@@ -103,10 +103,11 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (bom) return checked(bom, options.name);
 
   const declared = declaredEncoding(bytes, options.contentType);
+  const utf8 = tryDecode('utf-8', bytes);
   // Valid UTF-8 with non-ASCII characters beats a declared legacy charset: pages saved as UTF-8
   // under an old <meta charset=iso-8859-1> are common, and legacy text is almost never valid
   // UTF-8 by accident. (Browsers obey the label and show mojibake; we want the text.)
-  if (declared && declared !== 'utf-8' && !isUtf8WithNonAscii(bytes)) {
+  if (declared && declared !== 'utf-8' && !(utf8 !== null && /[^\u0000-\u007F]/.test(utf8))) {
     const text = tryDecode(declared, bytes);
     if (text !== null) return checked({ text, encoding: declared, by: 'declaration', replaced: 0 }, options.name);
   }
@@ -115,7 +116,6 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return checked(utf16, options.name);
 
-  const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) {
     return { text: utf8, encoding: 'utf-8', by: declared === 'utf-8' ? 'declaration' : 'utf-8', replaced: 0 };
   }
@@ -171,10 +171,6 @@ function encodingForLabel(label: string): string | null {
   } catch {
     return null; // an unknown label: ignore the declaration, as browsers do.
   }
-}
-
-function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
-  return bytes.some((b) => b >= 0x80) && tryDecode('utf-8', bytes) !== null;
 }
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {

@@ -91,3 +91,10 @@ test('an unclosed BODY is read to the end of TEXT and reported', () => {
   assert.match(parsed.problems[0]?.message ?? '', /<BODY> is not closed/);
   assert.equal(parsed.problems[0]?.line, 5);
 });
+
+test('a file of unclosed stories is rejected quickly, not rescanned once per story', () => {
+  const text = '<REUTERS NEWID="1">\n<TEXT><TITLE>X</TITLE><BODY>y</BODY></TEXT>\n'.repeat(20_000);
+  const started = performance.now();
+  assert.throws(() => parseCapture(bytes(text), { name: 'unclosed.sgm' }), (e: unknown) => isDatelineError(e) && e.code === 'E_SGML_MALFORMED');
+  assert.ok(performance.now() - started < 2000);
+});

@@ -39,14 +39,20 @@ export function parseReuters(input: string, name: string): ParsedReuters {
 
   let ordinal = 0;
   let cursor = 0;
+  // The next </REUTERS> is remembered, so a file of unclosed stories is not rescanned to its
+  // end once per story (quadratic on a 20 MB file).
+  let close = -1;
   for (;;) {
     const start = findOpen(text, cursor);
     noteGarbage(text, cursor, start === -1 ? text.length : start, lineAt, problems);
     if (start === -1) break;
     const position = ordinal++;
     const nextOpen = findOpen(text, start + OPEN.length);
-    const close = text.indexOf(CLOSE, start);
-    if (close === -1 || (nextOpen !== -1 && nextOpen < close)) {
+    if (close !== Infinity && close < start) {
+      close = text.indexOf(CLOSE, start);
+      if (close === -1) close = Infinity;
+    }
+    if (close === Infinity || (nextOpen !== -1 && nextOpen < close)) {
       problems.push({
         line: lineAt(start),
         message: `story ${position + 1} (<REUTERS> at line ${lineAt(start)}) has no closing </REUTERS>; skipped`,
