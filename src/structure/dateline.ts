@@ -49,9 +49,9 @@ const MD_END_RE = new RegExp(
   `(?:^|[\\s,.\\-–—])(${MONTH_WORD})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,?\\s*(\\d{4}))?\\.?$`,
   'iu',
 );
-// "2 March", "5 de marzo de 2024", "5. März 2024", "4 jul", "04 LUG", "1er mars 2024": day first.
+// "2 March", "le 4 juillet 2023", "5 de marzo de 2024", "5. März 2024", "4 jul", "04 LUG", "1er mars 2024": day first.
 const DM_END_RE = new RegExp(
-  `(?:^|[\\s,.\\-–—])(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_WORD})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?\\.?$`,
+  `(?:^|[\\s,.\\-–—])(?:le\\s+)?(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_WORD})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?\\.?$`,
   'iu',
 );
 // "北京2023年7月4日": the CJK form runs the place into the date.
@@ -314,7 +314,9 @@ function tidyPlace(raw: string): string | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
     // "the Netherlands", "the Hague": an article before a capitalised name is part of a place.
-    if (PROSE_WORDS.has(w) && !(w === 'the' && /^\p{Lu}/u.test(words[i + 1] ?? ''))) return null;
+    // "SANTA CLARA, Calif. and CALGARY, AB": "and" joining two capitalised places.
+    const joins = /^\p{Lu}/u.test(words[i + 1] ?? '') && (w === 'the' || (w === 'and' && i > 0));
+    if (PROSE_WORDS.has(w) && !joins) return null;
   }
   return place;
 }

@@ -12,8 +12,11 @@ const BYLINE_RE = /^By:?\s+(\p{Lu}[^\n]{1,100})$/u;
 const BYLINE_PROSE_RE = /\b(?:the|is|was|will|has|have|said|to|of|in|on)\b/;
 /** A title's closing wire credit: "Ky. Company Wins Grant (AP)", "... (Reuters)". */
 const TITLE_CREDIT_RE = /\(([^()]{1,30})\)\s*$/;
-/** A notice opening a headline: "CORRECTION - ...", "UPDATE 2-...". */
-export const TITLE_NOTICE_RE = /^(?:CORRECTED|CORRECTION|CORRECTING|UPDATE\s*\d*|UPDATED)\s*[-:–—]/u;
+/**
+ * A notice opening a headline: "CORRECTION - ...", "UPDATE 2-...", Business Wire's
+ * "CORRECTING and REPLACING Acme Reports ...".
+ */
+export const TITLE_NOTICE_RE = /^(?:(?:CORRECTED|CORRECTION|CORRECTING|UPDATE\s*\d*|UPDATED)\s*[-:–—]|CORRECTING and REPLACING\s+\S)/u;
 
 /** The name in a byline line ("By Jane Doe" -> "Jane Doe"), or undefined. */
 export function bylineOf(line: string): string | undefined {

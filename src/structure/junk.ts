@@ -9,25 +9,38 @@ export interface JunkRule {
   pattern: RegExp;
   /** Why such a line is not part of the story. */
   reason: string;
+  /** Only right after share-bar lines ("X" alone is a share button there, and a letter elsewhere). */
+  inShareBar?: boolean;
+  /** Opens or continues a share bar, so short items after it are share buttons too. */
+  sharing?: boolean;
 }
 
 /** Social networks and share targets whose names crawlers capture as a row of buttons. */
 const NETWORKS =
   'facebook|twitter|x|linkedin|youtube|instagram|pinterest|reddit|whatsapp|telegram|tiktok|threads|' +
   'mastodon|bluesky|weibo|wechat|line|xing|tumblr|flipboard|email|e-mail|print|share|tweet|rss|sms|copy link';
+/** Network names unmistakable on a line of their own (not "X" or "Line"). */
+const SINGLE_NETWORKS =
+  'facebook|twitter|linkedin|youtube|instagram|pinterest|reddit|whatsapp|telegram|tiktok|weibo|wechat|xing|' +
+  'tumblr|flipboard|mastodon|bluesky|threads';
 
 export const JUNK_RULES: readonly JunkRule[] = [
   { name: 'analytics-marker', pattern: /^omniture$/i, reason: 'analytics tag left in the page text' },
-  { name: 'button-label', pattern: /^(?:collection|print|email|e-mail|share|tweet|save|like|follow|bookmark|subscribe|comments?|close|menu|search|home|back to top|read more|see more|more)$/i, reason: 'a page button or link label, not copy' },
-  { name: 'share-bar', pattern: /^(?:share this (?:article|story|release|page|post)|share on \p{L}+|share article)$/iu, reason: 'share widget' },
-  { name: 'social-networks', pattern: new RegExp(`^(?:(?:${NETWORKS})(?:[\\s,|·•/]+|$)){2,12}$`, 'i'), reason: 'a row of social-network share buttons' },
+  { name: 'skip-link', pattern: /^(?:skip to (?:main )?content|skip navigation|skip to navigation|toggle navigation|jump to content)$/i, reason: 'accessibility link at the top of a page' },
+  { name: 'button-label', pattern: /^(?:collection|print|email|e-mail|share|tweet|save|like|follow|bookmark|subscribe|comments?|close|menu|search|home|back to top|read more|see more|more|sign in|log in|register)$/i, reason: 'a page button or link label, not copy' },
+  { name: 'share-bar', pattern: /^(?:share this (?:article|story|release|page|post)|share on \p{L}+|share article|share)$/iu, reason: 'share widget', sharing: true },
+  { name: 'social-networks', pattern: new RegExp(`^(?:(?:${NETWORKS})(?:[\\s,|·•/]+|$)){2,12}$`, 'i'), reason: 'a row of social-network share buttons', sharing: true },
+  { name: 'social-network', pattern: new RegExp(`^(?:${SINGLE_NETWORKS})$`, 'i'), reason: 'a social-network button on a line of its own', sharing: true },
+  { name: 'share-bar-item', pattern: /^(?:x|line|email|e-mail|print|sms|copy link|rss)$/i, reason: 'a share button following other share buttons', inShareBar: true, sharing: true },
   { name: 'view-original', pattern: /^view original content(?:\s+to download multimedia)?\s*:?.{0,300}$/i, reason: "PR Newswire's link back to the release page" },
+  { name: 'view-source-version', pattern: /^(?:view source version on [\w.-]{1,60}\s*:?.{0,300}|view the original press release on [\w.-]{1,60}.{0,300})$/i, reason: "Business Wire's and ACCESSWIRE's link back to the release page" },
   { name: 'source-version', pattern: /^to view the source version of this press release,? please visit.{0,300}$/i, reason: "Newsfile's link back to the release page" },
   { name: 'ein-email', pattern: /^email us here$/i, reason: "EIN Presswire's contact button" },
-  { name: 'ein-social', pattern: /^visit us on social media\s*:?$/i, reason: "EIN Presswire's social-media heading" },
+  { name: 'ein-social', pattern: /^visit us on social media\s*:?$/i, reason: "EIN Presswire's social-media heading", sharing: true },
   { name: 'ein-legal', pattern: /^legal disclaimer\s*:?$/i, reason: "EIN Presswire's disclaimer link" },
-  { name: 'cision-logo', pattern: /^(?:cision|cision view original content.{0,300}|logo - https?:\/\/\S{1,300}|photo - https?:\/\/\S{1,300}|video - https?:\/\/\S{1,300})$/i, reason: 'PR Newswire multimedia links and logo' },
+  { name: 'multimedia-link', pattern: /^(?:cision|(?:logo|photo|foto|video|vídeo|image|imagen|bild|multimedia)\s*[-:–]\s*https?:\/\/\S{1,300})$/i, reason: 'PR Newswire multimedia links and logo' },
   { name: 'globenewswire-footer', pattern: /^(?:globe newswire|globenewswire distribution id \d+|attachments?|related links?)$/i, reason: 'GlobeNewswire page furniture' },
+  { name: 'media-outreach-footer', pattern: /^(?:hashtag\s*:\s*#.{0,200}|the issuer is solely responsible for the content of this announcement\.?)$/i, reason: "Media OutReach's hashtag line and disclaimer" },
   { name: 'cookie-notice', pattern: /^(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences)).{0,300}$/i, reason: 'cookie banner' },
   { name: 'newsletter', pattern: /^(?:sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter|get the latest news).{0,120}$/i, reason: 'subscription prompt' },
   { name: 'advertisement', pattern: /^(?:advertisement|advertising|sponsored content|story continues below(?: advertisement)?)$/i, reason: 'advertising placeholder' },
@@ -41,18 +54,22 @@ export const JUNK_MAX_LINE = 400;
 /** Lines up to this long are tested against every rule; longer ones only against `long` rules. */
 const SHORT_LINE = 48;
 /** Rules whose lines can be longer than SHORT_LINE (they end in a URL or a sentence). */
-const LONG_RULES = new Set(['social-networks', 'view-original', 'source-version', 'cision-logo', 'cookie-notice', 'newsletter']);
+const LONG_RULES = new Set([
+  'social-networks', 'view-original', 'view-source-version', 'source-version', 'multimedia-link', 'cookie-notice',
+  'newsletter', 'media-outreach-footer',
+]);
 
+const union = (rules: readonly JunkRule[]): RegExp => new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), 'iu');
 /** One regex that any rule would match, to reject ordinary lines in a single test. */
-const ANY_JUNK_RE = new RegExp(JUNK_RULES.map((r) => `(?:${r.pattern.source})`).join('|'), 'iu');
-const ANY_LONG_JUNK_RE = new RegExp(
-  JUNK_RULES.filter((r) => LONG_RULES.has(r.name)).map((r) => `(?:${r.pattern.source})`).join('|'),
-  'iu',
-);
+const ANY_JUNK_RE = union(JUNK_RULES);
+const ANY_LONG_JUNK_RE = union(JUNK_RULES.filter((r) => LONG_RULES.has(r.name)));
 
-/** The rule that removes this (trimmed) line, or undefined when it is copy. */
-export function junkRuleFor(line: string): JunkRule | undefined {
+/**
+ * The rule that removes this (trimmed) line, or undefined when it is copy. `inShareBar` says
+ * whether the line before was a share button, which makes "X" one too.
+ */
+export function junkRuleFor(line: string, inShareBar = false): JunkRule | undefined {
   if (line.length === 0 || line.length > JUNK_MAX_LINE) return undefined;
   if (!(line.length <= SHORT_LINE ? ANY_JUNK_RE : ANY_LONG_JUNK_RE).test(line)) return undefined;
-  return JUNK_RULES.find((r) => r.pattern.test(line));
+  return JUNK_RULES.find((r) => (inShareBar || !r.inShareBar) && r.pattern.test(line));
 }

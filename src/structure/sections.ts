@@ -13,11 +13,14 @@ const CONTACT_HEADING_RE = new RegExp(
     '(?:contacts?|inquiries|enquiries|relations)(?:\\s+(?:information|details|contacts?))?\\s*:?$' +
     '|^investor relations(?:\\s+contacts?)?\\s*:?$' +
     '|^for (?:further|more|additional) information(?:[ ,].{0,60})?:?$' +
-    '|^(?:contact|contacts|kontakt|pressekontakt|ansprechpartner|contacto(?: de prensa)?|contato|contact presse|contacts presse|媒体联系人|联系人|媒體聯絡人)\\s*:?$',
+    '|^(?:contact|contacts|kontakt|pressekontakt|ansprechpartner|contacto(?: de prensa)?|contato|contact presse|contacts presse|' +
+    'renseignements|pour plus de renseignements|informations|para más información|para mais informações|' +
+    '媒体联系人|联系人|媒體聯絡人|媒体垂询|媒體查詢)\\s*[:：]?$',
   'iu',
 );
 /** "Contact: Jane Doe, jane@acme.com": a contact line with its heading inline. */
-const CONTACT_INLINE_RE = /^(?:media |press |investor )?contacts?\s*:\s*\S/i;
+const CONTACT_INLINE_RE =
+  /^(?:(?:media |press |investor )?contacts?\s*:|for (?:further|more|additional) information[^:]{0,40}:|renseignements\s*:)\s*\S/i;
 /** Headings after the boilerplate that open ordinary copy again. */
 const BODY_HEADING_RE = /^(?:forward[- ]looking statements?|safe harbor(?: statement)?|cautionary (?:note|statement).{0,60}|disclaimer|notes? to editors?|non-gaap financial measures)\s*:?$/i;
 const EMAIL_RE = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,4}/u;
@@ -54,6 +57,11 @@ export function isContactInline(line: string): boolean {
 
 export function isBodyHeading(line: string): boolean {
   return line.length <= 80 && BODY_HEADING_RE.test(line);
+}
+
+/** Whether a line carries an email address or a phone number. */
+export function hasReach(line: string): boolean {
+  return line.includes('@') ? EMAIL_RE.test(line) || PHONE_RE.test(line) : PHONE_RE.test(line);
 }
 
 /** Whether a block of lines reads as a contact block without a heading (name, email, phone). */

@@ -3,7 +3,7 @@
 // and as a last resort the "About X" heading.
 
 /** A whole line naming the source: "Source: People's Daily", "SOURCE Acme Corp", "FUENTE Acme". */
-const SOURCE_LINE_RE = /^(?:(?:source|fuente|fonte|quelle|источник)\s*:\s*|(?:SOURCE|FUENTE|FONTE|QUELLE)\s+)(\S.{0,150})$/iu;
+const SOURCE_LINE_RE = /^(?:(?:source|fuente|fonte|quelle|источник|消息来源|消息來源|来源|來源)\s*[:：]\s*|(?:SOURCE|FUENTE|FONTE|QUELLE)\s+)(\S.{0,150})$/iu;
 /** The closing keyword in capitals is a credit; "Source" in prose case needs its colon. */
 const CAPS_KEYWORD_RE = /^(?:SOURCE|FUENTE|FONTE|QUELLE)\s/u;
 /** "News provided by Acme Corp" on one line, or "News provided by" with the name below. */
@@ -17,7 +17,7 @@ export function sourceFromLine(line: string): string | undefined {
   const m = SOURCE_LINE_RE.exec(line);
   if (!m) return undefined;
   // "Source: company reports" under a table is a caption; a credit names someone.
-  if (!/[:]/.test(line.slice(0, 12)) && !CAPS_KEYWORD_RE.test(line)) return undefined;
+  if (!/[:：]/.test(line.slice(0, 12)) && !CAPS_KEYWORD_RE.test(line)) return undefined;
   const name = cleanName(m[1] ?? '');
   return name === '' ? undefined : name;
 }

@@ -50,12 +50,18 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   // 1. Lines, with junk removed.
   const removed: RemovedLine[] = [];
   let signedReuter = false;
-  const lines = normaliseLines(text).map((line): string | null => {
+  let inShareBar = false;
+  const contactMarks: number[] = [];
+  const lines = normaliseLines(text).map((line, index): string | null => {
     const trimmed = line.trim();
-    const rule = junkRuleFor(trimmed);
+    if (trimmed === '') return line;
+    const rule = junkRuleFor(trimmed, inShareBar);
+    inShareBar = rule?.sharing === true;
     if (!rule) return line;
     removed.push({ text: trimmed, rule: rule.name });
     if (rule.name === 'reuter-signoff') signedReuter = true;
+    // EIN Presswire's "email us here" closes the contact lines above it.
+    if (rule.name === 'ein-email') contactMarks.push(index);
     return null;
   });
 
@@ -102,7 +108,8 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
       continue;
     }
     const notice = noticeFor(p);
-    // "CORRECTED - ACME TO BUY ..." is a headline carrying a notice; its notice is read in step 5.
+    // "CORRECTED - ACME TO BUY ...", "CORRECTING and REPLACING Acme Reports ...": a headline
+    // carrying a notice; its notice is read in step 5.
     if (notice && !(title === null && !titleKnown && TITLE_NOTICE_RE.test(p))) {
       notices.push(notice);
       continue;
@@ -158,6 +165,14 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   let aboutSource: string | undefined;
   let capsSource = false;
   let mode: 'body' | 'about' | 'contacts' = 'body';
+  // Blocks of names, emails and phones, and EIN's contact lines above "email us here".
+  const contactBlocks = new Set<number>();
+  const firstBodyBlock = body[0]?.block;
+  blocks.forEach((block, index) => {
+    if (index === firstBodyBlock) return;
+    const marked = contactMarks.some((at) => at >= block.from && at <= block.to + 1);
+    if (marked || (block.raw.length >= 2 && isContactBlock(block.raw.map((l) => l.trim())))) contactBlocks.add(index);
+  });
   body.forEach((para, index) => {
     const p = para.text;
     const nearEnd = index >= body.length - SOURCE_TAIL;
@@ -184,7 +199,13 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
       return;
     }
     if (isContactHeading(p)) {
+      // The heading that opens the block is a label; later ones ("Investors:") are kept.
+      if (mode === 'contacts') contacts.push(p);
       mode = 'contacts';
+      return;
+    }
+    if (contactBlocks.has(para.block)) {
+      contacts.push(p);
       return;
     }
     if (isContactInline(p)) {
@@ -223,6 +244,10 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   if (dateline && meta && date !== null && dateline.year === undefined && meta.local.month === dateline.month && meta.local.day === dateline.day) {
     // The text's own meta line gives the year for the same month-day; nothing else may.
     date = formatDay(dateline.month as number, dateline.day as number, meta.local.year);
+  }
+  if (dateline && date === null && meta && dateline.place !== '') {
+    // Business Wire's dateline has no date: the page's stamp dates it.
+    date = formatDay(meta.local.month, meta.local.day, meta.local.year);
   }
   const place = dateline?.place ?? '';
   let published: string | null = null;

@@ -38,32 +38,53 @@ export function squash(s: string): string {
 /** A run of non-blank lines; `raw` keeps indentation for the paragraph rule. */
 export interface Block {
   raw: string[];
+  /** Index of the block's first and last line in the text (removed lines included). */
+  from: number;
+  to: number;
 }
 
-/** Group lines into blocks separated by blank lines. */
+/** Group lines into blocks separated by blank lines; removed lines (null) join their neighbours. */
 export function toBlocks(lines: readonly (string | null)[]): Block[] {
   const blocks: Block[] = [];
   let current: string[] = [];
-  for (const line of lines) {
-    if (line === null) continue; // a removed line joins its neighbours' block
+  let from = -1;
+  let to = -1;
+  lines.forEach((line, index) => {
+    if (line === null) {
+      if (from >= 0) to = index;
+      return;
+    }
     if (line.trim() === '') {
-      if (current.length > 0) blocks.push({ raw: current });
+      if (current.length > 0) blocks.push({ raw: current, from, to });
       current = [];
-    } else current.push(line);
-  }
-  if (current.length > 0) blocks.push({ raw: current });
+      from = -1;
+    } else {
+      if (from < 0) from = index;
+      to = index;
+      current.push(line);
+    }
+  });
+  if (current.length > 0) blocks.push({ raw: current, from, to });
   return blocks;
 }
 
-/** Whether a block reads as hard-wrapped prose rather than one item per line. */
+/**
+ * Whether a block reads as hard-wrapped prose rather than one item per line: every line but
+ * the last is of wrapping width, or ends a paragraph (the next line is indented). A line ending
+ * in a colon is a label ("For further information:"), so such a block is a list.
+ */
 function isWrapped(raw: readonly string[]): boolean {
   if (raw.length < 2) return false;
-  let wrapLike = 0;
+  let misfits = 0;
   for (let i = 0; i < raw.length - 1; i++) {
-    const n = (raw[i] ?? '').trim().length;
-    if (n >= WRAP_MIN && n <= WRAP_MAX) wrapLike++;
+    const line = (raw[i] ?? '').trim();
+    const n = line.length;
+    if (line.endsWith(':')) return false;
+    const endsParagraph = INDENT_RE.test(raw[i + 1] ?? '');
+    if (!endsParagraph && (n < WRAP_MIN || n > WRAP_MAX)) misfits++;
   }
-  return wrapLike * 2 >= raw.length - 1 && wrapLike > 0;
+  // Long wrapped blocks tolerate the odd short line (a table row, a typo'd break).
+  return misfits === 0 || (raw.length >= 8 && misfits * 10 <= raw.length);
 }
 
 /** The paragraphs of a block: wrapped prose joined (a new one at each indent), else one a line. */
