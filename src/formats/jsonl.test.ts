@@ -57,6 +57,13 @@ test('wrongly typed known fields are kept in extra with a note, not dropped', ()
   assert.equal(parsed.problems[0]?.line, 1);
 });
 
+test('language tags are cut to ISO 639-1', () => {
+  const input = [line({ title: 'a', language: 'en-US' }), line({ title: 'b', lang: 'pt_BR' }), line({ title: 'c', lang: 'english' })].join('\n');
+  const parsed = parseCapture(bytes(input), { name: 'x.jsonl' });
+  assert.deepEqual(parsed.drafts.map((d) => d.known.language), ['en', 'pt', undefined]);
+  assert.equal(parsed.drafts[2]?.extra.lang, 'english');
+});
+
 test('an unreadable date is kept in extra; a title alone is an article', () => {
   const parsed = parseCapture(bytes(line({ title: 'Only a headline', published: 'sometime in March' })), { name: 'x.jsonl' });
   assert.equal(parsed.drafts[0]?.text, 'Only a headline');

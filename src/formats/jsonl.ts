@@ -91,9 +91,18 @@ function parseLine(line: string, index: number): string | { draft: ArticleDraft;
   }
   const description = str('description');
   if (description !== undefined && normaliseText(description)) known.description = normaliseText(description);
-  const fullKey = str('language')?.trim().toLowerCase();
-  const shortKey = str('lang')?.trim().toLowerCase();
-  if (fullKey || shortKey) known.language = fullKey || shortKey;
+  const fullKey = str('language')?.trim();
+  const shortKey = str('lang')?.trim();
+  const languageTag = fullKey || shortKey;
+  if (languageTag) {
+    // Articles carry ISO 639-1: "en-US" and "pt_BR" keep their primary subtag.
+    const primary = /^([A-Za-z]{2})(?:[-_][A-Za-z0-9-]*)?$/.exec(languageTag)?.[1];
+    if (primary) known.language = primary.toLowerCase();
+    else {
+      extra[fullKey ? 'language' : 'lang'] = languageTag;
+      notes.push(`language "${quote(languageTag)}" is not an ISO 639-1 code; kept in extra`);
+    }
+  }
   if (fullKey && shortKey && fullKey !== shortKey) extra.lang = record.lang; // both given: keep the other
 
   const published = str('published')?.trim();

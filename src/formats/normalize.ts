@@ -34,9 +34,10 @@ export function normaliseText(text: string): string {
 /**
  * normaliseText without dropping the blank lines at the start and end, so line numbers stay
  * those of the input (a lone CR or U+2028 still counts as a line break): for whole files that
- * are split afterwards.
+ * are split afterwards. `trimLineEnds: false` leaves trailing spaces to the caller, which
+ * may only need them gone from the parts it keeps.
  */
-export function normaliseLines(text: string): string {
+export function normaliseLines(text: string, options: { trimLineEnds?: boolean } = {}): string {
   // Most wire text is plain ASCII: one native regex test settles that, and the five
   // replacements (each a pass over a possibly 20 MB string) run only when needed.
   const unusual = UNUSUAL_CHAR.test(text);
@@ -49,7 +50,7 @@ export function normaliseLines(text: string): string {
       .replace(INVISIBLE, '')
       .replace(CONTROL, '');
   }
-  out = trimLineEnds(out);
+  if (options.trimLineEnds !== false) out = trimLineEnds(out);
   return unusual && NON_ASCII.test(out) ? out.normalize('NFC') : out;
 }
 

@@ -31,8 +31,9 @@ export interface ParsedReuters {
  */
 export function parseReuters(input: string, name: string): ParsedReuters {
   // Normalised once for the whole file: one pass over one flat string is several times faster
-  // than one per story, and it keeps line numbers.
-  const text = normaliseLines(input);
+  // than one per story, and it keeps line numbers. Trailing spaces are mostly in the markup
+  // ("<UNKNOWN> "), so they are trimmed from bodies only (trimBody), titles being collapsed.
+  const text = normaliseLines(input, { trimLineEnds: false });
   const drafts: ArticleDraft[] = [];
   const problems: InputProblem[] = [];
   const lineAt = lineCounter(text);
@@ -300,11 +301,11 @@ function decode(raw: string): string {
   return out + raw.slice(last);
 }
 
-/** The file is normalised already; only what entity decoding may have left at the ends goes. */
+/** The file is normalised already but for trailing spaces, which go here. */
 function trimBody(body: string): string {
   const trimmed = body.trim();
-  // "&#3;" at a line's end leaves that line's space behind; rare, so checked before replacing.
-  return trimmed.includes(' \n') ? trimmed.replace(/[ \t]+\n/g, '\n') : trimmed;
+  // Most bodies have none, so checked before replacing.
+  return trimmed.includes(' \n') || trimmed.includes('\t\n') ? trimmed.replace(/[ \t]+\n/g, '\n') : trimmed;
 }
 
 function cleanInline(raw: string | undefined): string {
