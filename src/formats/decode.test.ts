@@ -22,6 +22,17 @@ test('BOMs decide: UTF-8, UTF-16LE and UTF-16BE, and the BOM is not in the text'
   assert.deepEqual([be.text, be.encoding, be.by], ['Café', 'utf-16be', 'bom']);
 });
 
+test('UTF-32, which TextDecoder lacks, is read with a BOM and without', () => {
+  const be = Buffer.alloc(4 * 6);
+  [...'Ça 北'].forEach((ch, i) => be.writeUInt32BE(ch.codePointAt(0) ?? 0, 4 * i));
+  const withBom = decodeText(Uint8Array.from([0, 0, 0xfe, 0xff, ...be.subarray(0, 16)]));
+  assert.deepEqual([withBom.text, withBom.encoding, withBom.by], ['Ça 北', 'utf-32be', 'bom']);
+  const le = Buffer.alloc(4 * 12);
+  [...'Plain words.'].forEach((ch, i) => le.writeUInt32LE(ch.codePointAt(0) ?? 0, 4 * i));
+  const noBom = decodeText(Uint8Array.from(le));
+  assert.deepEqual([noBom.text, noBom.encoding, noBom.by], ['Plain words.', 'utf-32le', 'detection']);
+});
+
 test('UTF-16 without a BOM is recognised by its zero bytes', () => {
   const decoded = decodeText(Uint8Array.from(Buffer.from('A plain release in UTF-16', 'utf16le')));
   assert.deepEqual([decoded.text, decoded.encoding, decoded.by], ['A plain release in UTF-16', 'utf-16le', 'detection']);

@@ -83,12 +83,12 @@ const CJK_OF: Readonly<Record<string, CjkLanguage>> = {
 /**
  * Decodes a capture's bytes.
  *
- * 1. A BOM (UTF-8, UTF-16LE, UTF-16BE) decides.
+ * 1. A BOM (UTF-8, UTF-16LE/BE, UTF-32LE/BE) decides.
  * 2. A declaration: the Content-Type charset, else `<?xml ... encoding="...">` or (in a
  *    document that starts with a tag) `<meta charset>` / `<meta http-equiv content="...
  *    charset=...">` in the first 2 KB. A declaration that the bytes contradict is a lie: a
  *    declared UTF-8 that is not valid, or a legacy charset over valid non-ASCII UTF-8.
- * 3. UTF-16 without a BOM, recognised by its pattern of zero bytes.
+ * 3. UTF-16 or UTF-32 without a BOM, recognised by where the zero bytes sit.
  * 4. Strict UTF-8 (pure ASCII lands here).
  * 5. Bytes that are clearly UTF-8 with a few broken sequences: UTF-8 with U+FFFD, `replaced` > 0.
  * 6. chardet, with close CJK candidates weighed by how common the decoded characters are.
@@ -112,9 +112,9 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     if (text !== null) return checked({ text, encoding: declared, by: 'declaration', replaced: 0 }, options.name);
   }
 
-  // Before UTF-8: UTF-16 code units with a zero byte are valid (if useless) UTF-8.
-  const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return checked(utf16, options.name);
+  // Before UTF-8: UTF-16 and UTF-32 code units with zero bytes are valid (if useless) UTF-8.
+  const wide = unicodeWithoutBom(bytes);
+  if (wide) return checked(wide, options.name);
 
   if (utf8 !== null) {
     return { text: utf8, encoding: 'utf-8', by: declared === 'utf-8' ? 'declaration' : 'utf-8', replaced: 0 };
@@ -137,7 +137,10 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
 }
 
 function decodeByBom(bytes: Uint8Array): DecodedText | null {
-  const [a, b, c] = bytes;
+  const [a, b, c, d] = bytes;
+  // UTF-32 first: its little-endian BOM begins like UTF-16LE's.
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return decodeUtf32(bytes.subarray(4), true, 'bom');
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return decodeUtf32(bytes.subarray(4), false, 'bom');
   let label: string | null = null;
   if (a === 0xef && b === 0xbb && c === 0xbf) label = 'utf-8';
   else if (a === 0xff && b === 0xfe) label = 'utf-16le';
@@ -182,23 +185,54 @@ function tryDecode(label: string, bytes: Uint8Array): string | null {
   }
 }
 
-/** UTF-16 text without a BOM: most code units of Latin text have one zero byte, always on one side. */
-function utf16WithoutBom(bytes: Uint8Array): DecodedText | null {
+/**
+ * UTF-16 or UTF-32 without a BOM, from where the zero bytes sit: Latin text in UTF-16LE has a
+ * zero in every odd byte, in UTF-32BE in the first two of every four, and so on.
+ */
+export function unicodeLayout(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
-  const sample = bytes.subarray(0, Math.min(bytes.length, DETECTION_SAMPLE_BYTES));
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i + 1 < sample.length; i += 2) {
-    if (sample[i] === 0) evenZero++;
-    if (sample[i + 1] === 0) oddZero++;
+  const sample = bytes.subarray(0, Math.min(bytes.length, DETECTION_SAMPLE_BYTES) & ~3);
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) zeros[i % 4]!++;
+  const quarter = sample.length / 4;
+  const [z0 = 0, z1 = 0, z2 = 0, z3 = 0] = zeros.map((z) => z / quarter);
+  if (bytes.length % 4 === 0) {
+    if (z2 > 0.9 && z3 > 0.9 && z0 < 0.1) return 'utf-32le';
+    if (z0 > 0.9 && z1 > 0.9 && z3 < 0.1) return 'utf-32be';
   }
-  const units = sample.length / 2;
-  let label: string | null = null;
-  if (oddZero > units * 0.7 && evenZero < units * 0.05) label = 'utf-16le';
-  else if (evenZero > units * 0.7 && oddZero < units * 0.05) label = 'utf-16be';
-  if (!label) return null;
-  const text = tryDecode(label, bytes);
-  return text === null ? null : { text, encoding: label, by: 'detection', replaced: 0 };
+  if (z1 > 0.7 && z3 > 0.7 && z0 < 0.05 && z2 < 0.05) return 'utf-16le';
+  if (z0 > 0.7 && z2 > 0.7 && z1 < 0.05 && z3 < 0.05) return 'utf-16be';
+  return null;
+}
+
+function unicodeWithoutBom(bytes: Uint8Array): DecodedText | null {
+  const layout = unicodeLayout(bytes);
+  if (!layout) return null;
+  if (layout === 'utf-32le' || layout === 'utf-32be') return decodeUtf32(bytes, layout === 'utf-32le', 'detection');
+  const text = tryDecode(layout, bytes);
+  return text === null ? null : { text, encoding: layout, by: 'detection', replaced: 0 };
+}
+
+/** UTF-32, which TextDecoder does not read; values that are not scalar values become U+FFFD. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean, by: 'bom' | 'detection'): DecodedText {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const chunks: string[] = [];
+  let points: number[] = [];
+  let replaced = 0;
+  for (let i = 0; i + 3 < bytes.length; i += 4) {
+    let point = view.getUint32(i, littleEndian);
+    if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) {
+      point = 0xfffd;
+      replaced++;
+    }
+    points.push(point);
+    if (points.length === 4096) {
+      chunks.push(String.fromCodePoint(...points));
+      points = [];
+    }
+  }
+  chunks.push(String.fromCodePoint(...points));
+  return { text: chunks.join(''), encoding: littleEndian ? 'utf-32le' : 'utf-32be', by, replaced };
 }
 
 function detect(bytes: Uint8Array): DecodedText | null {

@@ -19,9 +19,10 @@ test('NUL bytes and control characters make a file binary; a stray one does not'
   assert.equal(sniffBinary(bytes('tabs\tand\r\nline breaks\fand ESC \x1b$B for ISO-2022-JP')), null);
 });
 
-test('UTF-16 text, with or without a BOM, is not binary', () => {
+test('UTF-16 and UTF-32 text, with or without a BOM, is not binary', () => {
   assert.equal(sniffBinary(Uint8Array.from([0xff, 0xfe, ...Buffer.from('hello', 'utf16le')])), null);
   assert.equal(sniffBinary(Uint8Array.from(Buffer.from('hello there', 'utf16le'))), null);
+  assert.equal(sniffBinary(Uint8Array.from([...'text'].flatMap((ch) => [ch.charCodeAt(0), 0, 0, 0]))), null);
 });
 
 test('Reuters SGML is recognised by its DOCTYPE or a <REUTERS line, even after junk', () => {

@@ -2,6 +2,7 @@
 // characters (before decoding), then the text format (Reuters SGML, JSONL, HTML, plain text).
 // A file name or Content-Type is only a hint, used when the content alone is ambiguous.
 import type { FormatName } from '../core/index.js';
+import { unicodeLayout } from './decode.js';
 
 /** How much of the start of a capture the binary check reads. */
 export const BINARY_SAMPLE_BYTES = 64 * 1024;
@@ -46,33 +47,29 @@ const MAGIC: readonly Magic[] = [
 ];
 
 /**
- * Says what kind of binary file `bytes` is, or null when it may be text. Text with a UTF-16 BOM
- * is text (its zero bytes are expected); so is UTF-16 without a BOM, whose zero bytes all sit on
- * one side, which the decoder recognises, so only scattered zero bytes count here.
+ * Says what kind of binary file `bytes` is, or null when it may be text. UTF-16 and UTF-32 are
+ * text, with or without a BOM: their zero bytes sit in a regular pattern the decoder knows, so
+ * only scattered zero bytes count here.
  */
 export function sniffBinary(bytes: Uint8Array): string | null {
   for (const magic of MAGIC) {
     if (bytes.length < magic.offset + magic.bytes.length) continue;
     if (magic.bytes.every((b, i) => bytes[magic.offset + i] === b)) return magic.what;
   }
-  const [a, b] = bytes;
-  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return null;
+  const [a, b, c, d] = bytes;
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) return null; // UTF-16 or UTF-32LE BOM
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return null; // UTF-32BE BOM
+  if (unicodeLayout(bytes)) return null;
 
   const sample = bytes.subarray(0, Math.min(bytes.length, BINARY_SAMPLE_BYTES));
   let nul = 0;
-  let nulEven = 0;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const byte = sample[i] ?? 0;
-    if (byte === 0) {
-      nul++;
-      if (i % 2 === 0) nulEven++;
-    }
+    if (byte === 0) nul++;
     // Tab, LF, VT, FF, CR and ESC (ISO-2022-JP's escape sequences) are ordinary in text.
     if ((byte < 0x20 && !(byte >= 0x09 && byte <= 0x0d) && byte !== 0x1b) || byte === 0x7f) control++;
   }
-  const looksUtf16 = nul > sample.length * 0.35 && (nulEven < nul * 0.05 || nulEven > nul * 0.95);
-  if (looksUtf16) return null;
   if (nul > sample.length * MAX_NUL_SHARE) return `a binary file (${nul} NUL bytes in the first ${sample.length})`;
   if (control > sample.length * MAX_CONTROL_SHARE) {
     return `a binary file (${control} control bytes in the first ${sample.length})`;
