@@ -77,3 +77,10 @@ test('a JSONL file with no usable line throws E_JSONL_MALFORMED naming the first
     (e: unknown) => isDatelineError(e) && e.code === 'E_JSONL_MALFORMED' && e.line === 1 && /one object per line/.test(e.message),
   );
 });
+
+test('well-formed objects that are not articles: E_NO_ARTICLE, not a syntax error', () => {
+  assert.throws(
+    () => parseCapture(bytes(`${line({ path: 'a', ok: true })}\n${line({ path: 'b' })}\n`), { name: 'other.jsonl' }),
+    (e: unknown) => isDatelineError(e) && e.code === 'E_NO_ARTICLE' && e.line === 1,
+  );
+});

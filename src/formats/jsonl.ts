@@ -6,6 +6,8 @@ import type { ArticleDraft, InputProblem, KnownFields } from '../core/index.js';
 import { htmlToText } from './html-text.js';
 import { collapseWhitespace, normaliseText } from './normalize.js';
 
+const NO_CONTENT = 'no text, html or title';
+
 /** Broken lines are quoted in problems up to this many characters. */
 const QUOTE_CHARS = 60;
 
@@ -28,18 +30,22 @@ export interface ParsedJsonl {
  * One draft per good line. A draft's position is the line's 0-based number in the file (blank
  * and broken lines count), so ids stay put when a broken line is fixed later. The draft text is
  * the title, a blank line and the body (from `text`, else `html`), so the structurer sees a
- * headline. Throws E_JSONL_MALFORMED when no line gives an article.
+ * headline. Throws when no line gives an article: E_JSONL_MALFORMED if some lines are broken,
+ * E_NO_ARTICLE if they are all well-formed objects without text, html or title.
  */
 export function parseJsonl(text: string, name: string): ParsedJsonl {
   const drafts: ArticleDraft[] = [];
   const problems: InputProblem[] = [];
   const lines = text.split('\n');
+  let malformed = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = (lines[index] ?? '').trim();
     if (line === '') continue;
     const result = parseLine(line, index);
-    if (typeof result === 'string') problems.push({ line: index + 1, message: result });
-    else {
+    if (typeof result === 'string') {
+      problems.push({ line: index + 1, message: result });
+      if (!result.startsWith(NO_CONTENT)) malformed++;
+    } else {
       drafts.push(result.draft);
       problems.push(...result.notes.map((message) => ({ line: index + 1, message })));
     }
@@ -49,8 +55,9 @@ export function parseJsonl(text: string, name: string): ParsedJsonl {
     const hint = /^\s*[[{]\s*$/.test(lines[0] ?? '')
       ? '; a JSON document spread over many lines is not JSONL (one object per line)'
       : '';
+    // Well-formed objects that are simply not articles are a different failure from broken JSON.
     throw new DatelineError(
-      'E_JSONL_MALFORMED',
+      malformed === 0 ? 'E_NO_ARTICLE' : 'E_JSONL_MALFORMED',
       `formats: ${name} has no usable JSONL line${first ? ` (line ${first.line}: ${first.message})` : ''}${hint}`,
       first?.line === undefined ? { input: name } : { input: name, line: first.line },
     );
@@ -134,7 +141,7 @@ function parseLine(line: string, index: number): string | { draft: ArticleDraft;
   const html = str('html');
   const body = plain && plain.trim() ? normaliseText(plain) : html && html.trim() ? htmlToText(html) : '';
   const title = known.title ?? '';
-  if (!body && !title) return `no text, html or title: ${quote(line)}`;
+  if (!body && !title) return `${NO_CONTENT}: ${quote(line)}`;
 
   for (const [key, v] of Object.entries(record)) if (!MODELLED.has(key)) extra[key] = v;
   const draftText = title && body ? `${title}\n\n${body}` : title || body;
