@@ -90,6 +90,8 @@ const PLAIN_SEP_RE = /\s*(?:-{1,3}|[–—]{1,2})(?=\s|$)|\s+(?:-{1,3}|[–—]{
 const TRAILING_REUTER_RE = /[\s,]+Reuters?$/i;
 /** Europa Press prints only the day: "MADRID, 4 (EUROPA PRESS)". */
 const BARE_DAY_RE = /[\s,]+\d{1,2}$/;
+/** A place of capital letters and single spaces, the common case, needs no further checks. */
+const CAPS_PLACE_RE = /^[A-Z]+(?: [A-Z]+)*$/;
 const TRIM_END_RE = /[\s,\-–—:/]+$/u;
 const TRIM_START_RE = /^[^\p{L}[(]+/u;
 /** Lower-case words that show a "place" is really a sentence. */
@@ -306,6 +308,8 @@ function tidyPlace(raw: string): string | null {
     const keep = last.includes('.') || last.length <= 2 || regionAbbrev || ABBREVIATIONS.has(last.toLowerCase());
     if (!keep) place = place.slice(0, -1);
   }
+  // Most places are a few capitalised words ("NEW YORK"): nothing more to check.
+  if (place.length <= PLACE_MAX_CHARS && CAPS_PLACE_RE.test(place)) return place;
   place = place.replace(/\s+/g, ' ').trim();
   if (place.length > PLACE_MAX_CHARS || /\d/.test(place) || / [-–—] /.test(place)) return null;
   if (place === '') return '';

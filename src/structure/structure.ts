@@ -29,8 +29,8 @@ const DATELINE_SEARCH_PARAGRAPHS = 4;
 const SOURCE_TAIL = 8;
 /** Notices are looked for among this many first and last paragraphs. */
 const NOTICE_EDGE = 3;
-/** Headless contact blocks are looked for among this many last blocks. */
-const CONTACT_TAIL_BLOCKS = 2;
+/** Headless contact blocks are looked for among this many last blocks (they close a release). */
+const CONTACT_TAIL_BLOCKS = 4;
 
 interface Para {
   text: string;
@@ -52,21 +52,18 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   let signedReuter = false;
   let inShareBar = false;
   const contactMarks: number[] = [];
-  const lines = normaliseLines(text).map((line, index): string | null => {
-    const trimmed = line.trim();
-    if (trimmed === '') return line;
+  const blocks = toBlocks(normaliseLines(text), (trimmed, index) => {
     const rule = junkRuleFor(trimmed, inShareBar);
     inShareBar = rule?.sharing === true;
-    if (!rule) return line;
+    if (!rule) return false;
     removed.push({ text: trimmed, rule: rule.name });
     if (rule.name === 'reuter-signoff') signedReuter = true;
     // EIN Presswire's "email us here" closes the contact lines above it.
     if (rule.name === 'ein-email') contactMarks.push(index);
-    return null;
+    return true;
   });
 
-  // 2. Blocks and paragraphs.
-  const blocks = toBlocks(lines);
+  // 2. Paragraphs.
   const paras: Para[] = [];
   blocks.forEach((block, i) => {
     for (const p of blockParagraphs(block)) paras.push({ text: p, block: i });
@@ -168,11 +165,16 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   // Blocks of names, emails and phones, and EIN's contact lines above "email us here".
   const contactBlocks = new Set<number>();
   const firstBodyBlock = body[0]?.block;
-  blocks.forEach((block, index) => {
-    if (index === firstBodyBlock) return;
-    const marked = contactMarks.some((at) => at >= block.from && at <= block.to + 1);
-    if (marked || (block.raw.length >= 2 && isContactBlock(block.raw.map((l) => l.trim())))) contactBlocks.add(index);
-  });
+  for (const at of contactMarks) {
+    const index = blocks.findIndex((b) => at >= b.from && at <= b.to + 1);
+    if (index >= 0 && index !== firstBodyBlock) contactBlocks.add(index);
+  }
+  for (let index = Math.max(0, blocks.length - CONTACT_TAIL_BLOCKS); index < blocks.length; index++) {
+    const block = blocks[index] as (typeof blocks)[number];
+    if (index !== firstBodyBlock && block.lines.length >= 2 && isContactBlock(block.lines)) {
+      contactBlocks.add(index);
+    }
+  }
   body.forEach((para, index) => {
     const p = para.text;
     const nearEnd = index >= body.length - SOURCE_TAIL;
@@ -220,7 +222,7 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   });
   // Contact blocks without a heading: the last few blocks, when they are names, emails and phones.
   const tailContacts: string[] = [];
-  for (let n = 0; n < CONTACT_TAIL_BLOCKS && kept.length > 1; n++) {
+  for (let n = 0; n < 2 && kept.length > 1; n++) {
     const last = kept[kept.length - 1] as Para;
     const block = kept.filter((p) => p.block === last.block);
     if (block.length === kept.length || !isContactBlock(block.map((p) => p.text))) break;

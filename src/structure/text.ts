@@ -4,8 +4,6 @@
 /** Hard-wrapped prose has lines of roughly this many characters (Reuters wraps near 65). */
 const WRAP_MIN = 35;
 const WRAP_MAX = 100;
-/** Leading whitespace that marks a new paragraph inside wrapped prose (Reuters indents 4). */
-const INDENT_RE = /^(?: {2,}|\t)/;
 
 /**
  * Characters folded before anything else reads the text: control characters other than tab and
@@ -18,53 +16,71 @@ const SPACE_LIKE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 const FIRST_ODD_RE = new RegExp(ODD_CHAR_RE.source);
 
 /**
- * Lines of the text with CR/LF, odd spaces and control characters normalised. Only the text
- * from the first odd character on is rewritten, so a Reuters story's closing &#3; is cheap.
+ * Lines of the text with CR/LF, odd spaces and control characters normalised. The text is
+ * split first and only lines from the first odd character on are rewritten, so a Reuters
+ * story's closing &#3; costs one short line, not a copy of the story.
  */
 export function normaliseLines(text: string): string[] {
-  let t = text;
-  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+  const t = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const lines = t.split('\n');
   const odd = FIRST_ODD_RE.exec(t);
-  if (odd) t = t.slice(0, odd.index) + t.slice(odd.index).replace(ODD_CHAR_RE, (c) => (SPACE_LIKE.test(c) ? ' ' : ''));
-  return t.split('\n');
+  if (!odd) return lines;
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const end = start + line.length;
+    if (end >= odd.index) lines[i] = line.replace(ODD_CHAR_RE, (c) => (SPACE_LIKE.test(c) ? ' ' : ''));
+    start = end + 1;
+  }
+  return lines;
 }
 
 /** Collapse runs of whitespace to single spaces and trim (regex only when there is a run). */
 export function squash(s: string): string {
   const t = s.trim();
-  return t.indexOf('  ') < 0 && t.indexOf('\t') < 0 && t.indexOf('\n') < 0 ? t : t.replace(/\s+/g, ' ');
+  return t.indexOf('  ') < 0 && t.indexOf('\t') < 0 ? t : t.replace(/\s+/g, ' ');
 }
 
-/** A run of non-blank lines; `raw` keeps indentation for the paragraph rule. */
+/** A run of non-blank lines, trimmed, with which of them were indented (for the paragraph rule). */
 export interface Block {
-  raw: string[];
+  lines: string[];
+  indented: boolean[];
   /** Index of the block's first and last line in the text (removed lines included). */
   from: number;
   to: number;
 }
 
-/** Group lines into blocks separated by blank lines; removed lines (null) join their neighbours. */
-export function toBlocks(lines: readonly (string | null)[]): Block[] {
+/** Whether a raw line starts indented by two spaces or a tab (Reuters indents paragraphs by 4). */
+function isIndented(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 9 || (c === 32 && line.charCodeAt(1) === 32);
+}
+
+/**
+ * Group lines into blocks separated by blank lines, asking `isRemoved` about each non-blank
+ * (trimmed) line first; removed lines join their neighbours' block rather than splitting it.
+ */
+export function toBlocks(lines: readonly string[], isRemoved: (trimmed: string, index: number) => boolean): Block[] {
   const blocks: Block[] = [];
-  let current: string[] = [];
-  let from = -1;
-  let to = -1;
-  lines.forEach((line, index) => {
-    if (line === null) {
-      if (from >= 0) to = index;
-      return;
+  let current: Block | null = null;
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] as string;
+    const trimmed = raw.trim();
+    if (trimmed === '') {
+      if (current) blocks.push(current);
+      current = null;
+      continue;
     }
-    if (line.trim() === '') {
-      if (current.length > 0) blocks.push({ raw: current, from, to });
-      current = [];
-      from = -1;
-    } else {
-      if (from < 0) from = index;
-      to = index;
-      current.push(line);
+    if (isRemoved(trimmed, index)) {
+      if (current) current.to = index;
+      continue;
     }
-  });
-  if (current.length > 0) blocks.push({ raw: current, from, to });
+    if (!current) current = { lines: [], indented: [], from: index, to: index };
+    current.lines.push(trimmed);
+    current.indented.push(isIndented(raw));
+    current.to = index;
+  }
+  if (current) blocks.push(current);
   return blocks;
 }
 
@@ -73,42 +89,31 @@ export function toBlocks(lines: readonly (string | null)[]): Block[] {
  * the last is of wrapping width, or ends a paragraph (the next line is indented). A line ending
  * in a colon is a label ("For further information:"), so such a block is a list.
  */
-function isWrapped(raw: readonly string[]): boolean {
-  if (raw.length < 2) return false;
+function isWrapped(block: Block): boolean {
+  const { lines, indented } = block;
+  if (lines.length < 2) return false;
   let misfits = 0;
-  for (let i = 0; i < raw.length - 1; i++) {
-    const line = (raw[i] ?? '').trim();
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] as string;
     const n = line.length;
-    if (line.endsWith(':')) return false;
-    const endsParagraph = INDENT_RE.test(raw[i + 1] ?? '');
-    if (!endsParagraph && (n < WRAP_MIN || n > WRAP_MAX)) misfits++;
+    if (line.charCodeAt(n - 1) === 58 /* : */) return false;
+    if (!indented[i + 1] && (n < WRAP_MIN || n > WRAP_MAX)) misfits++;
   }
   // Long wrapped blocks tolerate the odd short line (a table row, a typo'd break).
-  return misfits === 0 || (raw.length >= 8 && misfits * 10 <= raw.length);
+  return misfits === 0 || (lines.length >= 8 && misfits * 10 <= lines.length);
 }
 
 /** The paragraphs of a block: wrapped prose joined (a new one at each indent), else one a line. */
 export function blockParagraphs(block: Block): string[] {
-  const { raw } = block;
+  const { lines, indented } = block;
+  if (!isWrapped(block)) return lines.map(squash);
   const out: string[] = [];
-  if (!isWrapped(raw)) {
-    for (const line of raw) {
-      const p = squash(line);
-      if (p !== '') out.push(p);
+  let start = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    if (i === lines.length || indented[i]) {
+      out.push(squash(i - start === 1 ? (lines[start] as string) : lines.slice(start, i).join(' ')));
+      start = i;
     }
-    return out;
-  }
-  let current: string[] = [];
-  for (const line of raw) {
-    if (current.length > 0 && INDENT_RE.test(line)) {
-      out.push(squash(current.join(' ')));
-      current = [];
-    }
-    current.push(line.trim());
-  }
-  if (current.length > 0) {
-    const p = squash(current.join(' '));
-    if (p !== '') out.push(p);
   }
   return out;
 }
