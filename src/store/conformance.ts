@@ -53,13 +53,16 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
         withStore(open, async (store) => {
           const record = captureRecord('read back', { expectedArticles: 2 });
           const first = article(record.capture.id, 0, { tickers: [{ exchange: 'NYSE', symbol: 'ACME' }], extra: { k: [1] } });
-          await store.writeCapture(record, [first, article(record.capture.id, 1)]);
+          // Paragraphs that are not simply the text split at blank lines must come back as given.
+          const second = article(record.capture.id, 1, { text: 'One.\n\nTwo.', paragraphs: ['One.\n', 'Two.'] });
+          await store.writeCapture(record, [first, second]);
           const stored = await store.getCapture(record.capture.id);
           assert.ok(stored);
           assert.deepEqual(stored.capture, record.capture);
           assert.ok(stored.bytes instanceof Uint8Array);
           assert.deepEqual(Array.from(stored.bytes), Array.from(record.bytes));
           assert.deepEqual(await store.getArticle(first.id), first);
+          assert.deepEqual(await store.getArticle(second.id), second);
           assert.equal(await store.getArticle('0000000000000000'), null);
           assert.equal(await store.getCapture('0'.repeat(64)), null);
           assert.deepEqual(await store.captureState(record.capture.id), {
@@ -286,6 +289,8 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.equal(hit.published, '1987-03-02T10:00:00');
           const [cjk] = await store.search(parseQuery('北京市'), { limit: 1 });
           assert.match(cjk?.snippet ?? '', /\[\[/);
+          const [short] = await store.search(parseQuery('上海'), { limit: 1 });
+          assert.match(short?.snippet ?? '', /\[\[上海\]\]/);
           const [long] = await store.search(parseQuery('place:toronto'), { limit: 1 });
           assert.ok(long && long.snippet.length > 0, 'a filter-only hit still shows its opening words');
         }));

@@ -15,6 +15,8 @@ export interface CompiledQuery {
   /** Conditions over `a` (the articles table), all of which must hold. */
   where: string[];
   params: SqlValue[];
+  /** Short CJK terms matched by LIKE, which no FTS5 snippet() can mark: search.ts marks them. */
+  likeTerms: string[];
 }
 
 type TextAtom = Extract<QueryNode, { type: 'term' | 'phrase' }>;
@@ -93,7 +95,7 @@ function combine(positives: string[], negatives: string[]): string {
 /** Compiles the query: the driving index from the top-level clauses it can answer, the rest as SQL. */
 export function compileQuery(root: QueryNode): CompiledQuery {
   const clauses = root.type === 'and' ? root.children : [root];
-  const compiled: CompiledQuery = { driver: null, where: [], params: [] };
+  const compiled: CompiledQuery = { driver: null, where: [], params: [], likeTerms: [] };
   let rest = clauses;
   for (const index of ['articles_fts', 'articles_cjk'] as const) {
     const positives: string[] = [];
@@ -110,12 +112,12 @@ export function compileQuery(root: QueryNode): CompiledQuery {
       break;
     }
   }
-  for (const clause of rest) compiled.where.push(sqlCondition(clause, compiled.params));
+  for (const clause of rest) compiled.where.push(sqlCondition(clause, compiled.params, compiled.likeTerms));
   return compiled;
 }
 
 /** A condition over `a` that is always 0 or 1 (never NULL), so NOT around it is safe. */
-function sqlCondition(node: QueryNode, params: SqlValue[]): string {
+function sqlCondition(node: QueryNode, params: SqlValue[], likeTerms: string[]): string {
   for (const index of ['articles_fts', 'articles_cjk'] as const) {
     const expression = matchExpression(node, index);
     if (expression !== null) {
@@ -126,8 +128,9 @@ function sqlCondition(node: QueryNode, params: SqlValue[]): string {
   switch (node.type) {
     case 'term':
     case 'phrase': {
-      if (node.type === 'phrase') return sqlCondition(splitCjkPhrase(node), params);
+      if (node.type === 'phrase') return sqlCondition(splitCjkPhrase(node), params, likeTerms);
       // Only a 1-2 character CJK term reaches here: a LIKE over the (few) CJK rows.
+      likeTerms.push(node.value);
       const pattern = `%${node.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const columns = node.field === 'any' ? ['title', 'text'] : [node.field];
       const tests = columns.map((column) => {
@@ -137,11 +140,11 @@ function sqlCondition(node: QueryNode, params: SqlValue[]): string {
       return `a.seq IN (SELECT rowid FROM articles_cjk WHERE ${tests.join(' OR ')})`;
     }
     case 'and':
-      return `(${node.children.map((child) => sqlCondition(child, params)).join(' AND ')})`;
+      return `(${node.children.map((child) => sqlCondition(child, params, likeTerms)).join(' AND ')})`;
     case 'or':
-      return `(${node.children.map((child) => sqlCondition(child, params)).join(' OR ')})`;
+      return `(${node.children.map((child) => sqlCondition(child, params, likeTerms)).join(' OR ')})`;
     case 'not':
-      return `NOT (${sqlCondition(node.child, params)})`;
+      return `NOT (${sqlCondition(node.child, params, likeTerms)})`;
     case 'filter':
       params.push(foldValue(node.value));
       return `dl_match(a.${FILTER_COLUMN[node.field]}, ?, ${node.field === 'place' ? 1 : 0})`;

@@ -43,10 +43,10 @@ export class Searcher {
     const driver = compiled.driver;
     if (!driver) {
       // Filters only: no relevance to rank by, so newest first.
-      const rows = this.prepared(`SELECT ${ARTICLE_COLUMNS}, substr(a.text, 1, 600) AS head FROM articles a
+      const rows = this.prepared(`SELECT ${ARTICLE_COLUMNS}, a.text AS head FROM articles a
         WHERE ${compiled.where.join(' AND ') || '1'} ORDER BY a.published DESC, a.seq DESC LIMIT ? OFFSET ?`)
         .all(...compiled.params, ...page) as (ArticleRow & { head: string })[];
-      return rows.map((row) => hit(row, leadingWords(row.head), 0));
+      return rows.map((row) => hit(row, markedWindow(row.head, compiled.likeTerms) ?? leadingWords(row.head), 0));
     }
     const { index, match } = driver;
     // SQLite evaluates snippet() only for the rows that survive ORDER BY ... LIMIT, so asking
@@ -100,6 +100,23 @@ function pickSnippet(row: RankedRow): string {
 function hit(row: ArticleRow, snippet: string, score: number): SearchHit {
   // bm25() is lower-is-better and negative; the interface promises higher-is-better.
   return { id: row.id, title: row.title, snippet, published: row.published, wire: row.wire, source: row.source, score };
+}
+
+/** CJK text has no words to count: show this many characters before the first match. */
+const CJK_CONTEXT_CHARS = 20;
+const CJK_WINDOW_CHARS = 60;
+
+/** A window of text around the first of `terms` found, every term in it marked; null if none is. */
+function markedWindow(text: string, terms: readonly string[]): string | null {
+  const found = terms.map((term) => text.indexOf(term)).filter((at) => at >= 0);
+  if (found.length === 0) return null;
+  const start = Math.max(0, Math.min(...found) - CJK_CONTEXT_CHARS);
+  let window = text.slice(start, start + CJK_WINDOW_CHARS);
+  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+    window = window.split(term).join(`\u0000${term}\u0001`);
+  }
+  window = window.replace(/\u0000/g, SNIPPET_OPEN).replace(/\u0001/g, SNIPPET_CLOSE);
+  return (start > 0 ? SNIPPET_ELLIPSIS : '') + window + (start + CJK_WINDOW_CHARS < text.length ? SNIPPET_ELLIPSIS : '');
 }
 
 /** The opening words of a text, for hits that no text term selected. */
