@@ -6,6 +6,8 @@ import { wireByCredit, wireByMarker, type WireService } from './wires.js';
 export const TITLE_MAX = 300;
 /** A first paragraph that opens with a dateline and is longer than this is copy, not a headline. */
 export const DATELINE_TITLE_MAX = 150;
+/** After a credited, dated dateline, this much text is a sentence of copy, not a headline's end. */
+export const DATELINE_COPY_MIN = 60;
 /** "By Jane Doe", "By JANE DOE and John Roe, Reuters", "By Dr. Jane Doe". */
 const BYLINE_RE = /^By:?\s+(\p{Lu}[^\n]{1,100})$/u;
 /** Words a byline's name part should not contain: a sentence that starts "By ..." is not one. */

@@ -41,6 +41,7 @@ export const JUNK_RULES: readonly JunkRule[] = [
   { name: 'multimedia-link', pattern: /^(?:cision|(?:logo|photo|foto|video|vídeo|image|imagen|bild|multimedia)\s*[-:–]\s*https?:\/\/\S{1,300})$/i, reason: 'PR Newswire multimedia links and logo' },
   { name: 'globenewswire-footer', pattern: /^(?:globe newswire|globenewswire distribution id \d+|attachments?|related links?)$/i, reason: 'GlobeNewswire page furniture' },
   { name: 'media-outreach-footer', pattern: /^(?:hashtag\s*:\s*#.{0,200}|the issuer is solely responsible for the content of this announcement\.?)$/i, reason: "Media OutReach's hashtag line and disclaimer" },
+  { name: 'copyright', pattern: /^(?:copyright|©|\(c\))\s?.{0,160}all rights reserved\.?$/i, reason: "a wire's copyright footer" },
   { name: 'cookie-notice', pattern: /^(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences)).{0,300}$/i, reason: 'cookie banner' },
   { name: 'newsletter', pattern: /^(?:sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter|get the latest news).{0,120}$/i, reason: 'subscription prompt' },
   { name: 'advertisement', pattern: /^(?:advertisement|advertising|sponsored content|story continues below(?: advertisement)?)$/i, reason: 'advertising placeholder' },
@@ -56,7 +57,7 @@ const SHORT_LINE = 48;
 /** Rules whose lines can be longer than SHORT_LINE (they end in a URL or a sentence). */
 const LONG_RULES = new Set([
   'social-networks', 'view-original', 'view-source-version', 'source-version', 'multimedia-link', 'cookie-notice',
-  'newsletter', 'media-outreach-footer',
+  'newsletter', 'media-outreach-footer', 'copyright',
 ]);
 
 const union = (rules: readonly JunkRule[]): RegExp => new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), 'iu');

@@ -10,7 +10,7 @@
 //     published with its zone, views, tickers.
 import type { Notice, PublishedZone } from '../core/index.js';
 import { datelineDate, parseDateline, parseInnerDateline, type DatelineMatch } from './dateline.js';
-import { bylineOf, creditLineWire, DATELINE_TITLE_MAX, titleWire, TITLE_MAX, TITLE_NOTICE_RE } from './headline.js';
+import { bylineOf, creditLineWire, DATELINE_COPY_MIN, DATELINE_TITLE_MAX, titleWire, TITLE_MAX, TITLE_NOTICE_RE } from './headline.js';
 import { junkRuleFor } from './junk.js';
 import { formatDay } from './months.js';
 import { noticeFor } from './notices.js';
@@ -112,10 +112,15 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
       continue;
     }
     const opening = parseDateline(p);
-    if (title === null && !titleKnown) {
+    if (title === null && !titleKnown && bylineOf(p) === undefined && creditLineWire(p) === undefined) {
+      // A first paragraph that opens with a dateline is copy, not a headline, unless it is
+      // short and reads like one ("LONDON - SHARES FALL" is a headline; a sentence is not).
       const isCopy =
         opening !== null &&
-        (p.length > DATELINE_TITLE_MAX || (opening.wire !== undefined && !opening.wire.weak) || i === paras.length - 1);
+        (p.length > DATELINE_TITLE_MAX ||
+          (opening.wire !== undefined && !opening.wire.weak) ||
+          i === paras.length - 1 ||
+          (opening.rest.length >= DATELINE_COPY_MIN && (opening.wire !== undefined || opening.month !== undefined)));
       if (!isCopy && p.length <= TITLE_MAX) {
         title = p;
         continue;

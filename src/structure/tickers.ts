@@ -23,6 +23,9 @@ const EXCHANGES: Readonly<Record<string, string>> = {
   'oslo børs': 'Oslo Børs', ose: 'Oslo Børs', bmv: 'BMV', b3: 'B3', bovespa: 'B3',
 };
 
+/** Exchanges whose symbols are numbers. */
+const NUMERIC_EXCHANGES = new Set(['TSE', 'HKEX', 'KRX', 'KOSDAQ', 'SSE', 'SZSE', 'TWSE', 'BSE', 'SGX']);
+
 const EXCHANGE_ALTERNATION = Object.keys(EXCHANGES)
   .sort((a, b) => b.length - a.length)
   .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'))
@@ -51,8 +54,9 @@ export function findTickers(texts: readonly string[]): Ticker[] {
       if (!after) continue;
       const exchange = EXCHANGES[(before[1] ?? '').toLowerCase().replace(/\s+/g, ' ')];
       const symbol = after[1] ?? '';
-      // Symbols carry a letter: "Nasdaq: 2024" is a year, not a ticker.
-      if (!exchange || !/[A-Z]/.test(symbol)) continue;
+      // Symbols carry a letter ("Nasdaq: 2024" is a year), except on Asian exchanges that
+      // number their listings ("TSE: 7203", "HKEX: 0700", "KRX: 005930").
+      if (!exchange || !(/[A-Z]/.test(symbol) || (NUMERIC_EXCHANGES.has(exchange) && /^\d{4,6}$/.test(symbol)))) continue;
       const key = `${exchange}:${symbol}`;
       if (!seen.has(key)) {
         seen.add(key);
