@@ -45,7 +45,7 @@ export const JUNK_RULES: readonly JunkRule[] = [
   { name: 'cookie-notice', pattern: /^(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences)).{0,300}$/i, reason: 'cookie banner' },
   { name: 'newsletter', pattern: /^(?:sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter|get the latest news).{0,120}$/i, reason: 'subscription prompt' },
   { name: 'advertisement', pattern: /^(?:advertisement|advertising|sponsored content|story continues below(?: advertisement)?)$/i, reason: 'advertising placeholder' },
-  { name: 'end-marker', pattern: /^(?:#{3,}|-\s?30\s?-|\*{3,}|end)$/i, reason: 'end-of-release mark' },
+  { name: 'end-marker', pattern: /^(?:#{3,}|-\s?30\s?-|\*{3,}|end|\(end\)|■|--\s?(?:more|bernama|xinhua|yonhap|end))$/i, reason: 'end-of-copy mark or agency sign-off' },
   { name: 'reuter-signoff', pattern: /^reuters?$/i, reason: 'Reuters 1987 sign-off closing the body' },
 ];
 
