@@ -3,6 +3,7 @@
 import { DatelineError } from '../../core/index.js';
 import type { Article } from '../../core/index.js';
 import type { Db } from './database.js';
+import { filterKeys } from './filter-match.js';
 
 /** Han, Hiragana, Katakana and Hangul: text the unicode61 tokenizer cannot split into words. */
 export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -32,8 +33,9 @@ export class ArticleTable {
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO articles
-      (id, capture_id, position, title, text, published, wire, source, place, lang, kind, url, json)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+      (id, capture_id, position, title, text, published, wire, source, place, lang, kind, url, json,
+       wire_key, source_key, place_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
     this.ftsInsert = db.prepare(
       'INSERT INTO articles_fts (rowid, title, text, place, source, wire) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -68,6 +70,7 @@ export class ArticleTable {
       // The body is usually its paragraphs joined; then it is stored once, in the text column.
       const stored = splitsInto(text, rest.paragraphs) ? { ...rest, paragraphs: JOINED } : rest;
       const place = article.dateline?.place ?? null;
+      const keys = filterKeys(article.wire, article.source, place);
       const info = this.insert.run(
         article.id,
         captureId,
@@ -82,6 +85,9 @@ export class ArticleTable {
         article.kind,
         article.url,
         JSON.stringify(stored),
+        keys.wire,
+        keys.source,
+        keys.place,
       );
       if (info.changes === 0) continue;
       added++;

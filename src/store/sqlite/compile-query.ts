@@ -3,7 +3,7 @@
 // User text enters FTS5 only as string literals built by ftsString(), never as syntax.
 import type { QueryNode } from '../../core/index.js';
 import { CJK } from './articles.js';
-import { foldValue } from './filter-match.js';
+import { PLACE_KEY_SEPARATOR, foldValue } from './filter-match.js';
 
 export type SqlValue = string | number;
 
@@ -24,7 +24,8 @@ type TextAtom = Extract<QueryNode, { type: 'term' | 'phrase' }>;
 /** Trigram search needs three characters; shorter CJK terms fall back to LIKE. */
 const TRIGRAM_MIN = 3;
 
-const FILTER_COLUMN = { wire: 'wire', source: 'source', place: 'place', lang: 'lang', kind: 'kind' } as const;
+/** The folded column each filter compares (lang and kind are stored lower-case already). */
+const FILTER_COLUMN = { wire: 'wire_key', source: 'source_key', lang: 'lang', kind: 'kind' } as const;
 
 /**
  * An FTS5 string literal: double quotes around, inner quotes doubled. Inside one, FTS5 sees
@@ -146,8 +147,13 @@ function sqlCondition(node: QueryNode, params: SqlValue[], likeTerms: string[]):
     case 'not':
       return `NOT (${sqlCondition(node.child, params, likeTerms)})`;
     case 'filter':
+      // coalesce: an article without the field fails the filter, and NOT of it must hold.
+      if (node.field === 'place') {
+        params.push(PLACE_KEY_SEPARATOR + foldValue(node.value) + PLACE_KEY_SEPARATOR);
+        return 'coalesce(instr(a.place_key, ?) > 0, 0)';
+      }
       params.push(foldValue(node.value));
-      return `dl_match(a.${FILTER_COLUMN[node.field]}, ?, ${node.field === 'place' ? 1 : 0})`;
+      return `coalesce(a.${FILTER_COLUMN[node.field]} = ?, 0)`;
     case 'published':
       params.push(node.date);
       // Compare the date part as text: ISO 8601 sorts as it reads, whatever the time and offset.

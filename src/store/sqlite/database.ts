@@ -1,9 +1,8 @@
 // Opens an SQLite database the way dateline uses it: WAL for readers beside one writer,
-// NORMAL sync (durable at checkpoints, never corrupt), foreign keys on, a busy timeout, and the
-// SQL functions the query compiler relies on.
+// NORMAL sync (durable at checkpoints, never corrupt), foreign keys on and a busy timeout.
+// No custom SQL functions: the file stays readable by any SQLite tool.
 import Database from 'better-sqlite3';
 import { DatelineError } from '../../core/index.js';
-import { foldValue, matchesFilter } from './filter-match.js';
 
 export type Db = Database.Database;
 
@@ -34,13 +33,5 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
   db.pragma(`cache_size = ${CACHE_SIZE}`);
   db.pragma('temp_store = MEMORY');
-  // Filters compare case- and accent-insensitively (`place:munchen` finds MÜNCHEN), which
-  // SQLite's ASCII-only NOCASE cannot do; the function is deterministic so the planner may cache.
-  db.function('dl_match', { deterministic: true }, (value: unknown, wanted: unknown, multi: unknown) =>
-    matchesFilter(typeof value === 'string' ? value : null, String(wanted), multi === 1) ? 1 : 0,
-  );
-  db.function('dl_fold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? foldValue(value) : null,
-  );
   return db;
 }

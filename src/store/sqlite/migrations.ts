@@ -1,11 +1,14 @@
 // The schema as an ordered list of migrations. Each runs once, in its own transaction, and is
 // recorded in schema_migrations (and PRAGMA user_version, which tools can read cheaply).
 import type { Db } from './database.js';
+import { filterKeys } from './filter-match.js';
 
 interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (folding text the way JavaScript does), run after `sql`. */
+  after?: (db: Db) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -60,6 +63,27 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO articles_cjk(articles_cjk, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
     `,
   },
+  {
+    version: 2,
+    name: 'folded filter keys for wire, source and place',
+    // Filters compare these with plain `=` and instr(): a JavaScript SQL function per row
+    // doubled the time of a common term with a filter.
+    sql: `
+      ALTER TABLE articles ADD COLUMN wire_key TEXT;
+      ALTER TABLE articles ADD COLUMN source_key TEXT;
+      ALTER TABLE articles ADD COLUMN place_key TEXT;
+    `,
+    after: (db) => {
+      const update = db.prepare('UPDATE articles SET wire_key = ?, source_key = ?, place_key = ? WHERE seq = ?');
+      const rows = db.prepare<[], { seq: number; wire: string | null; source: string | null; place: string | null }>(
+        'SELECT seq, wire, source, place FROM articles',
+      );
+      for (const row of rows.all()) {
+        const keys = filterKeys(row.wire, row.source, row.place);
+        update.run(keys.wire, keys.source, keys.place, BigInt(row.seq));
+      }
+    },
+  },
 ];
 
 export function migrate(db: Db): void {
@@ -73,6 +97,7 @@ export function migrate(db: Db): void {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.after?.(db);
       record.run(migration.version, migration.name, new Date().toISOString());
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
