@@ -51,7 +51,7 @@ const MD_END_RE = new RegExp(
 );
 // "2 March", "le 4 juillet 2023", "5 de marzo de 2024", "5. März 2024", "4 jul", "04 LUG", "1er mars 2024": day first.
 const DM_END_RE = new RegExp(
-  `(?:^|[\\s,.\\-–—])(?:le\\s+)?(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_WORD})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?\\.?$`,
+  `(?:^|[\\s,.\\-–—])(?:le\\s+)?(\\d{1,2})(?:st|nd|rd|th|\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_WORD})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?\\.?$`,
   'iu',
 );
 // "北京2023年7月4日": the CJK form runs the place into the date.
@@ -61,7 +61,7 @@ const MD_START_RE = new RegExp(
   'iu',
 );
 const DM_START_RE = new RegExp(
-  `^[\\s/\\-–—]*(\\d{1,2})(?:\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_WORD})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?(?![\\p{L}\\p{N}])`,
+  `^[\\s/\\-–—]*(\\d{1,2})(?:st|nd|rd|th|\\.|º|er)?\\s*(?:de\\s+)?(${MONTH_WORD})\\.?(?:\\s*(?:de\\s+|,\\s*)?(\\d{4}))?(?![\\p{L}\\p{N}])`,
   'iu',
 );
 

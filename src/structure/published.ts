@@ -66,8 +66,12 @@ const ZONE_SRC =
 
 /** Words a meta line may open with. */
 const META_PREFIX = `(?:(?:published|posted|updated|released|date|issued)\\s*:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?`;
-/** "2023-07-04 14:17 1895": a listing's time and view count (count optional). */
-const LISTING_RE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s+(\d{1,3}(?:,\d{3})+|\d+))?$/;
+/**
+ * "2023-07-04 14:17 1895": a listing's time and view count (count optional); also an ISO 8601
+ * stamp with its offset ("2024-01-08T08:30:00Z").
+ */
+const LISTING_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?(?:\s+(\d{1,3}(?:,\d{3})+|\d+))?$/;
 /** "Jan 08, 2024, 08:30 ET", "March 04, 2024 07:00 ET | Source: Acme", "5 March 2024 at 9:00 GMT". */
 const META_RE = new RegExp(
   `^${META_PREFIX}${DATE_SRC}(?:[,\\s]+(?:at\\s+)?${TIME_SRC})?(?:\\s*\\(?${ZONE_SRC}\\)?)?(?:\\s*\\|\\s*source\\s*:\\s*(.{1,120}))?$`,
@@ -85,7 +89,11 @@ export function parseMetaLine(line: string): MetaLine | null {
     const local = localTime(listing[1], listing[2], listing[3], listing[4], listing[5], listing[6]);
     if (!local) return null;
     const out: MetaLine = { local };
-    if (listing[7] !== undefined) out.views = Number(listing[7].replace(/,/g, ''));
+    if (listing[7] !== undefined) {
+      const zone = statedZone(listing[7] === 'Z' ? 'z' : listing[7]);
+      if (zone) out.zone = zone;
+    }
+    if (listing[8] !== undefined) out.views = Number(listing[8].replace(/,/g, ''));
     return out;
   }
   const m = META_RE.exec(s);
