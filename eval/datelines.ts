@@ -252,7 +252,7 @@ export async function evalDatelines(): Promise<EvalReport[]> {
 /** Print reports as a table. */
 export function printReports(reports: readonly EvalReport[], out: (line: string) => void = console.log): void {
   const pad = (s: string, n: number): string => s.padEnd(n);
-  out(`${pad('metric', 36)} ${pad('accuracy', 9)} ${pad('correct/total', 15)} target`);
+  if (reports.some((r) => !r.skipped)) out(`${pad('metric', 36)} ${pad('accuracy', 9)} ${pad('correct/total', 15)} target`);
   for (const r of reports) {
     if (r.skipped) {
       out(r.skipped);
