@@ -190,11 +190,11 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** AG News escapes: "\" and "<br>" stand for line breaks, " #36;" for "$", HTML entities remain. */
+/** AG News escapes: "\", "<br>" and "<p>" stand for line breaks, " #36;" for "$", HTML entities remain. */
 export function unescapeAgNews(s: string): string {
   return s
     .replace(/\\/g, ' ')
-    .replace(/&lt;br\s*\/?&gt;|<br\s*\/?>/gi, '\n')
+    .replace(/&lt;\/?(?:br|p)\s*\/?&gt;|<\/?(?:br|p)\s*\/?>/gi, '\n')
     .replace(/(?:&|\s)#(\d{1,5});/g, (_w, n: string) => ` ${String.fromCodePoint(Number(n))}`)
     .replace(/&(lt|gt|amp|quot|apos);/g, (_w, n: string) => NAMED_ENTITIES[n] ?? '');
 }

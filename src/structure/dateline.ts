@@ -24,6 +24,8 @@ export interface DatelineMatch {
   day?: number;
   year?: number;
   wire?: WireService;
+  /** A byline run into the dateline, as aggregators print AP copy ("By JANE DOE WASHINGTON (AP) --"). */
+  byline?: string;
   /** The paragraph after the dateline, or "" when the dateline was all of it. */
   rest: string;
 }
@@ -73,6 +75,10 @@ const MARKER_RE = new RegExp(
     `|(?:^|\\s)[-–—]{1,2}\\s*(Media\\s+OutReach(?:\\s+Newswire)?)\\s*[-–—]{1,2}`,
   'iu',
 );
+/** A byline before the place: "By JANE DOE WASHINGTON", "By JOHN Q. PUBLIC NEW YORK". */
+const BYLINE_LEAD_RE = /^By\s+(\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?=\p{Lu})/u;
+/** An unknown credit in brackets closing a place: "OWINGS MILLS, Maryland (Ticker)". */
+const TRAILING_CREDIT_RE = /\s*\([^()]{1,30}\)$/u;
 /** What a window must contain before the credit pattern is worth running. */
 const MARKER_HINT_RE = /[(/]|outreach/i;
 /** A leading agency credit: "Reuters - ", "Canadian Press - ", "AP -". */
@@ -133,6 +139,11 @@ export function parseDateline(paragraph: string): DatelineMatch | null {
     return credit ? { place: '', wire: credit, rest: paragraph.slice(offset).trim() } : null;
   }
   if (!found.wire && credit) found.wire = credit;
+  const by = BYLINE_LEAD_RE.exec(found.place);
+  if (by) {
+    found.byline = by[1];
+    found.place = found.place.slice(by[0].length);
+  }
   found.rest = (found.rest + paragraph.slice(offset + head.length)).trim();
   return found;
 }
@@ -301,6 +312,7 @@ function withinOneEdit(a: string, b: string): boolean {
 /** Trim decoration and separators from a place and check it reads like one. */
 function tidyPlace(raw: string): string | null {
   let place = raw.replace(TRIM_END_RE, '').replace(TRIM_START_RE, '');
+  if (place.endsWith(')')) place = place.replace(TRAILING_CREDIT_RE, '');
   if (place.endsWith('.')) {
     const last = /([\p{L}.]+)\.$/u.exec(place)?.[1] ?? '';
     // A short region after a comma is an abbreviation ("READING, Penn."); a bare city is not.

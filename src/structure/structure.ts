@@ -115,8 +115,10 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
     if (title === null && !titleKnown && bylineOf(p) === undefined && creditLineWire(p) === undefined) {
       // A first paragraph that opens with a dateline is copy, not a headline, unless it is
       // short and reads like one ("LONDON - SHARES FALL" is a headline; a sentence is not).
+      // A headline may end with a credit ("... Tells Downer (Reuters)"): nothing follows it.
       const isCopy =
         opening !== null &&
+        (opening.rest !== '' || opening.month !== undefined) &&
         (p.length > DATELINE_TITLE_MAX ||
           (opening.wire !== undefined && !opening.wire.weak) ||
           i === paras.length - 1 ||
@@ -144,6 +146,7 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
     }
     if (opening) {
       dateline = opening;
+      if (opening.byline !== undefined) byline ??= opening.byline;
       if (opening.rest !== '') body.push({ text: opening.rest, block: para.block });
       continue;
     }
