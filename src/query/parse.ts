@@ -1,5 +1,17 @@
 // The query parser: tokens to the syntax tree in src/core/query.ts, by recursive descent with
 // NOT binding tighter than AND (also implied between adjacent clauses), and AND tighter than OR.
+//
+//   query   := or
+//   or      := and ("OR" and)*
+//   and     := unary (["AND"] unary)*          adjacent clauses are ANDed
+//   unary   := "NOT" unary | "-" primary | "+" primary | primary
+//   primary := "(" or ")" | "\"" words "\"" ["*"] | word ["*"] | field
+//   field   := ("title" | "text") ":" (word | phrase | "(" or ")")
+//            | ("wire" | "source" | "place" | "lang" | "kind") ":" (word | phrase)
+//            | "published:" [">" | ">=" | "<" | "<=" | "="] YYYY-MM-DD
+//
+// Operators are upper-case only (`and` is a word). `word:` is a field only when `word` is all
+// letters and a value follows at once, so `14:17` and URLs stay words.
 import { DatelineError } from '../core/index.js';
 import type { FilterField, Query, QueryNode, TextField } from '../core/index.js';
 import { queryError, syntaxError } from './errors.js';

@@ -18,20 +18,22 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 const CACHE_SIZE = -65536;
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    // The first statements are where a file that is not a database is found out.
+    if (path !== ':memory:' && !options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    db.pragma(`cache_size = ${CACHE_SIZE}`);
+    db.pragma('temp_store = MEMORY');
+    return db;
   } catch (cause) {
+    db?.close();
     throw new DatelineError('E_STORE', `store: cannot open ${path}: ${(cause as Error).message}`, {
       input: path,
       cause,
     });
   }
-  if (path !== ':memory:' && !options.readonly) db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
-  db.pragma(`cache_size = ${CACHE_SIZE}`);
-  db.pragma('temp_store = MEMORY');
-  return db;
 }

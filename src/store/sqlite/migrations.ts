@@ -1,5 +1,6 @@
 // The schema as an ordered list of migrations. Each runs once, in its own transaction, and is
 // recorded in schema_migrations (and PRAGMA user_version, which tools can read cheaply).
+import { DatelineError } from '../../core/index.js';
 import type { Db } from './database.js';
 import { filterKeys } from './filter-match.js';
 
@@ -87,6 +88,14 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+  if (current > latest) {
+    throw new DatelineError(
+      'E_STORE',
+      `store: this database has schema version ${current}, newer than this dateline knows (${latest}); upgrade dateline`,
+    );
+  }
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(

@@ -14,6 +14,8 @@ const SNIPPET_ELLIPSIS = '…';
 const SNIPPET_TOKENS = 24;
 /** Column weights (title, text, place, source, wire): title hits count most. */
 const BM25_WEIGHTS: Record<SearchIndex, string> = { articles_fts: '10.0, 1.0, 2.0, 2.0, 1.0', articles_cjk: '10.0, 1.0' };
+/** Used when a caller passes a limit that is not a number. */
+const DEFAULT_LIMIT = 10;
 /** Distinct query shapes whose prepared statements are kept. */
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -39,7 +41,7 @@ export class Searcher {
 
   search(query: Query, options: SearchOptions): SearchHit[] {
     const compiled = compileQuery(query.root);
-    const page = [Math.max(0, Math.floor(options.limit)), Math.max(0, Math.floor(options.offset ?? 0))];
+    const page = [count(options.limit, DEFAULT_LIMIT), count(options.offset ?? 0, 0)];
     const driver = compiled.driver;
     if (!driver) {
       // Filters only: no relevance to rank by, so newest first.
@@ -86,6 +88,11 @@ interface RankedRow {
 }
 
 const ARTICLE_COLUMNS = 'a.id AS id, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source';
+
+/** A non-negative integer for LIMIT or OFFSET, or `fallback` when the value is not a number. */
+function count(value: number, fallback: number): number {
+  return Number.isFinite(value) ? Math.max(0, Math.floor(value)) : fallback;
+}
 
 function snippetSql(index: SearchIndex, column: number): string {
   return `snippet(${index}, ${column}, '${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '${SNIPPET_ELLIPSIS}', ${SNIPPET_TOKENS})`;

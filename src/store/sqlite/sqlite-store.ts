@@ -159,7 +159,7 @@ export class SqliteStore implements Store {
     this.closed = true;
     try {
       // Lets SQLite refresh planner statistics for the tables this connection used.
-      this.db.pragma('optimize');
+      if (!this.db.readonly) this.db.pragma('optimize');
       this.db.close();
       return Promise.resolve();
     } catch (error) {

@@ -2,7 +2,7 @@
 // has: the schema on disk, reopening, and fuzzed queries that must never upset FTS5.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -71,6 +71,25 @@ describe('sqlite specifics', () => {
     const db = new Database(path, { readonly: true });
     assert.equal((db.prepare('SELECT count(*) AS n FROM articles_cjk').get() as { n: number }).n, 2);
     db.close();
+  });
+
+  test('a file that is not a database is refused with E_STORE, naming it', async () => {
+    const path = join(dir, 'not-a-db.txt');
+    writeFileSync(path, 'hello, this is text and not SQLite '.repeat(100));
+    await assert.rejects(openStore(path), (error) => isDatelineError(error) && error.code === 'E_STORE' && error.message.includes(path));
+  });
+
+  test('a read-only store searches but does not migrate or write', async () => {
+    const path = join(dir, 'readonly.db');
+    const writer = await openStore(path);
+    const record = captureRecord('readonly');
+    await writer.writeCapture(record, [article(record.capture.id, 0, { text: 'readonly cocoa' })]);
+    await writer.close();
+    const reader = await openStore(path, { readonly: true });
+    assert.equal((await reader.search(parseQuery('cocoa'), { limit: Number.NaN })).length, 1);
+    const other = captureRecord('other');
+    await assert.rejects(reader.writeCapture(other, []), (error) => isDatelineError(error) && error.code === 'E_STORE');
+    await reader.close();
   });
 
   test('a closed store refuses work with E_STORE', async () => {
