@@ -75,6 +75,17 @@ for (const [text, place, date, wire, rest] of CASES) {
   });
 }
 
+test('a byline run into an AP dateline is split off', () => {
+  const m = parseDateline('By MICHAEL LIEDTKE SAN FRANCISCO (AP) -- With its low prices');
+  assert.equal(m?.place, 'SAN FRANCISCO');
+  assert.equal(m?.byline, 'MICHAEL LIEDTKE');
+  assert.equal(m?.wire?.name, 'Associated Press');
+});
+
+test('an unknown bracketed credit is not part of the place', () => {
+  assert.equal(parseDateline('OWINGS MILLS, Maryland (Ticker) - The Ravens')?.place, 'OWINGS MILLS, Maryland');
+});
+
 test('prose is not a dateline', () => {
   for (const text of [
     'He said on March 5 - that the deal was done.',
