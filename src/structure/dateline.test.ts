@@ -8,6 +8,8 @@ import { datelineDate, parseDateline } from './dateline.js';
 const CASES: [string, string, string | null, string | null, string][] = [
   // Press-release wires
   ['BEIJING, July 4, 2023 /PRNewswire/ -- A report from', 'BEIJING', '2023-07-04', 'PR Newswire', 'A report'],
+  ['NEW YORK, Tuesday, March 5, 2024 /PRNewswire/ -- Acme', 'NEW YORK', '2024-03-05', 'PR Newswire', 'Acme'],
+  ['FRANKFURT, July 4 (dpa-AFX) - Die', 'FRANKFURT', '--07-04', 'dpa', 'Die'],
   ['NEW YORK, Jan. 8, 2024 /PRNewswire-FirstCall/ -- Acme', 'NEW YORK', '2024-01-08', 'PR Newswire', 'Acme'],
   ['MIAMI, Sept. 5, 2023 /PRNewswire-HISPANIC PR WIRE/ -- Acme', 'MIAMI', '2023-09-05', 'PR Newswire', 'Acme'],
   ['北京2023年7月4日 /美通社/ -- 人民日报报道', '北京', '2023-07-04', 'PR Newswire', '人民日报'],

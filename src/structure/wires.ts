@@ -64,7 +64,7 @@ export const WIRE_SERVICES: readonly WireService[] = [
   { name: 'Interfax', kind: 'agency', markers: ['interfax'] },
   { name: 'Bernama', kind: 'agency', markers: ['bernama'] },
   { name: 'Antara', kind: 'agency', markers: ['antara'] },
-  { name: 'dpa', kind: 'agency', markers: ['dpa'], weak: true },
+  { name: 'dpa', kind: 'agency', markers: ['dpa', 'dpa-afx'], weak: true },
   { name: 'EFE', kind: 'agency', markers: ['efe'], weak: true },
   { name: 'Europa Press', kind: 'agency', markers: ['europa press'] },
   { name: 'ANSA', kind: 'agency', markers: ['ansa'], weak: true },
