@@ -279,7 +279,7 @@ export function splitPlaceDate(rawLead: string): PlaceDate | null {
   }
   let place = lead.slice(0, placeEnd);
   if (!parts) place = place.replace(BARE_DAY_RE, '');
-  else place = place.replace(WEEKDAY_END_RE, ''); // "NEW YORK, Tuesday, March 5, 2024"
+  else place = place.replace(TRIM_END_RE, '').replace(WEEKDAY_END_RE, ''); // "NEW YORK, Tuesday, March 5, 2024"
   const tidy = tidyPlace(place);
   return tidy === null ? null : { place: tidy, parts };
 }
