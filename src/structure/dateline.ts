@@ -94,9 +94,9 @@ const WEAK_FOLLOW_RE = /^\s*(?:\.?-|[–—:]|\/)/u;
 const PLAIN_SEP_RE = /\s*(?:-{1,3}|[–—]{1,2})(?=\s|$)|\s+(?:-{1,3}|[–—]{1,2})(?=\S)/gu;
 /** Reuters 1987 datelines sometimes close with the agency: "ROME, March 13, Reuter -". */
 const TRAILING_REUTER_RE = /[\s,]+Reuters?$/i;
-/** A weekday between place and date. */
+/** A weekday between place and date, after a comma ("SANTO DOMINGO" is a place, not a Sunday). */
 const WEEKDAY_END_RE =
-  /[\s,]+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$/iu;
+  /\s*,\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$/iu;
 /** Europa Press prints only the day: "MADRID, 4 (EUROPA PRESS)". */
 const BARE_DAY_RE = /[\s,]+\d{1,2}$/;
 /** A place of capital letters and single spaces, the common case, needs no further checks. */
