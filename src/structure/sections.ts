@@ -2,11 +2,18 @@
 // contact blocks (Contacts, Media Contact, Investor Relations, names with emails and phones).
 // They are moved out of `paragraphs` into `about` and `contacts`, kept as printed.
 
-/** "About Acme Corp", "ABOUT PEOPLE'S DAILY", "Acerca de Acme", "Über Acme", "À propos de Acme", "关于Acme". */
+/**
+ * "About Acme Corp", "ABOUT PEOPLE'S DAILY", "Acerca de Acme", "Sobre a Acme", "Über die Acme",
+ * "À propos de l'Acme", "关于Acme"; an article after the keyword is not part of the name.
+ */
 const ABOUT_HEADING_RE =
-  /^(?:about|acerca de|sobre|über|à propos de|a propos de|informazioni su|关于|關於)\s*(?:the\s+)?(\S.{0,90}?)\s*:?$/iu;
+  /^(?:about|acerca de|sobre|über|à propos de|a propos de|informazioni su|关于|關於)\s*(?:(?:the|a|o|os|as|el|la|los|las|le|les|die|der|das)\s+|l['’])?(\S.{0,90}?)\s*:?$/iu;
 /** Headings too generic to name the issuer ("About Us", "About the Company"). */
 const GENERIC_ABOUT = /^(?:us|company|the company|this release|this press release|the issuer|la empresa|nosotros|l'entreprise|uns|das unternehmen)$/i;
+/** How an issuer's name starts: a capital, a digit run into letters ("3M"), or a CJK character. */
+const NAME_START_RE = /^(?:\p{Lu}|\p{N}+\p{L}|\p{Lo})/u;
+/** Small words that may sit lower case inside a name ("Bank of America", "Moët et Chandon"). */
+const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'des', 'la', 'le', 'et', 'und', 'y', 'e', 'da', 'do', 'van', 'von', 'der', 'en', 'in', 'on', '&']);
 /** Headings that open a contact block. */
 const CONTACT_HEADING_RE = new RegExp(
   '^(?:(?:media|press|investor|investors|analyst|company|editorial|news media|public relations|pr)\\s+)?' +
@@ -41,10 +48,17 @@ export function aboutHeading(line: string): AboutHeading | undefined {
   const m = ABOUT_HEADING_RE.exec(line);
   if (!m) return undefined;
   const name = (m[1] ?? '').trim();
-  // A heading, not a sentence: no sentence end inside, few words.
-  if (/[.!?]\s/.test(name) || name.split(/\s+/).length > 10) return undefined;
-  if (/[!?]$/.test(name)) return undefined;
-  return GENERIC_ABOUT.test(name) ? {} : { name };
+  if (GENERIC_ABOUT.test(name)) return {};
+  // A heading, not a sentence ("About 57 mln dlrs of debt is affected."): it names someone,
+  // so it starts with a capital (or "3M", or CJK), has few words, mostly capitalised.
+  if (!NAME_START_RE.test(name) || /[.!?]\s/.test(name) || /[!?]$/.test(name)) return undefined;
+  const words = name.split(/\s+/);
+  if (words.length > 10) return undefined;
+  let lower = 0;
+  for (const w of words) if (/^\p{Ll}/u.test(w) && !CONNECTORS.has(w)) lower++;
+  if (lower * 3 > words.length) return undefined;
+  if (name.endsWith('.') && !/(?:\b\p{L}{1,5}\.|\.\p{L}\.)$/u.test(name)) return undefined; // "Inc." yes, "affected." no
+  return { name };
 }
 
 export function isContactHeading(line: string): boolean {
