@@ -73,9 +73,20 @@ export function isBodyHeading(line: string): boolean {
   return line.length <= 80 && BODY_HEADING_RE.test(line);
 }
 
+/** A phone number has at least this many digits ("31.8850 marks" is a price, not a phone). */
+const PHONE_MIN_DIGITS = 7;
+
+function hasPhone(line: string): boolean {
+  const m = PHONE_RE.exec(line);
+  if (!m) return false;
+  let digits = 0;
+  for (const c of m[0]) if (c >= '0' && c <= '9') digits++;
+  return digits >= PHONE_MIN_DIGITS;
+}
+
 /** Whether a line carries an email address or a phone number. */
 export function hasReach(line: string): boolean {
-  return line.includes('@') ? EMAIL_RE.test(line) || PHONE_RE.test(line) : PHONE_RE.test(line);
+  return (line.includes('@') && EMAIL_RE.test(line)) || hasPhone(line);
 }
 
 /** Whether a block of lines reads as a contact block without a heading (name, email, phone). */
@@ -84,7 +95,7 @@ export function isContactBlock(lines: readonly string[]): boolean {
   let reach = false;
   for (const line of lines) {
     if (line.length > CONTACT_LINE_MAX) return false;
-    if (EMAIL_RE.test(line) || PHONE_RE.test(line)) reach = true;
+    if (!reach && hasReach(line)) reach = true;
   }
   return reach;
 }

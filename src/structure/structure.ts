@@ -18,7 +18,7 @@ import { zoneOfPlace } from './places.js';
 import { formatPublished, parseMetaLine, type MetaLine } from './published.js';
 import { aboutHeading, isBodyHeading, isContactBlock, isContactHeading, isContactInline } from './sections.js';
 import { providedBy, sourceFromLine } from './source.js';
-import { blockParagraphs, normaliseLines, toBlocks } from './text.js';
+import { blockParagraphs, isWrapped, normaliseLines, toBlocks } from './text.js';
 import { findTickers } from './tickers.js';
 import type { RemovedLine, StructureHints, WireStructure } from './types.js';
 import { wireByName, type WireService } from './wires.js';
@@ -179,7 +179,7 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   }
   for (let index = Math.max(0, blocks.length - CONTACT_TAIL_BLOCKS); index < blocks.length; index++) {
     const block = blocks[index] as (typeof blocks)[number];
-    if (index !== firstBodyBlock && block.lines.length >= 2 && isContactBlock(block.lines)) {
+    if (index !== firstBodyBlock && block.lines.length >= 2 && !isWrapped(block) && isContactBlock(block.lines)) {
       contactBlocks.add(index);
     }
   }

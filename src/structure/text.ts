@@ -89,7 +89,7 @@ export function toBlocks(lines: readonly string[], isRemoved: (trimmed: string, 
  * the last is of wrapping width, or ends a paragraph (the next line is indented). A line ending
  * in a colon is a label ("For further information:"), so such a block is a list.
  */
-function isWrapped(block: Block): boolean {
+export function isWrapped(block: Block): boolean {
   const { lines, indented } = block;
   if (lines.length < 2) return false;
   let misfits = 0;
