@@ -12,6 +12,23 @@ export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scri
 const PARAGRAPH_SEPARATOR = '\n\n';
 const JOINED = 'joined';
 
+/** Article fields kept in their own columns rather than in the JSON. */
+type ColumnField = 'id' | 'captureId' | 'title' | 'text' | 'published' | 'wire' | 'source' | 'kind' | 'language' | 'url';
+
+interface StoredRow {
+  id: string;
+  capture_id: string;
+  title: string | null;
+  text: string;
+  published: string | null;
+  wire: string | null;
+  source: string | null;
+  lang: string | null;
+  kind: Article['kind'];
+  url: string | null;
+  json: string;
+}
+
 interface IndexedRow {
   seq: number;
   title: string | null;
@@ -48,7 +65,8 @@ export class ArticleTable {
       'SELECT seq, title, text, place, source, wire FROM articles WHERE capture_id = ?',
     );
     this.deleteOfCapture = db.prepare('DELETE FROM articles WHERE capture_id = ?');
-    this.byId = db.prepare<[string], { json: string; text: string }>('SELECT json, text FROM articles WHERE id = ?');
+    this.byId = db.prepare<[string], StoredRow>(`SELECT id, capture_id, title, text, published, wire, source, lang,
+      kind, url, json FROM articles WHERE id = ?`);
   }
 
   /**
@@ -66,24 +84,25 @@ export class ArticleTable {
           { input: article.id },
         );
       }
-      const { text, ...rest } = article;
+      // Fields that have their own column are not repeated in the JSON (a third of its size).
+      const { text, id, captureId: _capture, title, published, wire, source, kind, language, url, ...rest } = article;
       // The body is usually its paragraphs joined; then it is stored once, in the text column.
       const stored = splitsInto(text, rest.paragraphs) ? { ...rest, paragraphs: JOINED } : rest;
       const place = article.dateline?.place ?? null;
-      const keys = filterKeys(article.wire, article.source, place);
+      const keys = filterKeys(wire, source, place);
       const info = this.insert.run(
-        article.id,
+        id,
         captureId,
         firstPosition + i,
-        article.title,
+        title,
         text,
-        article.published,
-        article.wire,
-        article.source,
+        published,
+        wire,
+        source,
         place,
-        article.language,
-        article.kind,
-        article.url,
+        language,
+        kind,
+        url,
         JSON.stringify(stored),
         keys.wire,
         keys.source,
@@ -92,9 +111,9 @@ export class ArticleTable {
       if (info.changes === 0) continue;
       added++;
       const seq = info.lastInsertRowid;
-      this.ftsInsert.run(seq, article.title, text, place, article.source, article.wire);
-      if (CJK.test(text) || (article.title !== null && CJK.test(article.title))) {
-        this.cjkInsert.run(seq, article.title, text);
+      this.ftsInsert.run(seq, title, text, place, source, wire);
+      if (CJK.test(text) || (title !== null && CJK.test(title))) {
+        this.cjkInsert.run(seq, title, text);
       }
     }
     return added;
@@ -112,9 +131,24 @@ export class ArticleTable {
   get(id: string): Article | null {
     const row = this.byId.get(id);
     if (!row) return null;
-    const stored = JSON.parse(row.json) as Omit<Article, 'text' | 'paragraphs'> & { paragraphs: string[] | typeof JOINED };
+    const stored = JSON.parse(row.json) as Omit<Article, ColumnField | 'paragraphs'> & {
+      paragraphs: string[] | typeof JOINED;
+    };
     const paragraphs = stored.paragraphs === JOINED ? row.text.split(PARAGRAPH_SEPARATOR) : stored.paragraphs;
-    return { ...stored, paragraphs, text: row.text };
+    return {
+      ...stored,
+      id: row.id,
+      captureId: row.capture_id,
+      title: row.title,
+      text: row.text,
+      published: row.published,
+      wire: row.wire,
+      source: row.source,
+      kind: row.kind,
+      language: row.lang,
+      url: row.url,
+      paragraphs,
+    };
   }
 }
 

@@ -47,7 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
         lang TEXT,
         kind TEXT NOT NULL,
         url TEXT,
-        json TEXT NOT NULL                -- the Article without text (kept once, in its column)
+        json TEXT NOT NULL                -- the rest of the Article (no field twice)
       );
       CREATE INDEX articles_by_capture ON articles(capture_id);
       -- External content: the index reads title, text, place, source and wire from articles,
