@@ -83,10 +83,10 @@ const TRAILING_CREDIT_RE = /\s*\([^()]{1,30}\)$/u;
 const MARKER_HINT_RE = /[(/]|outreach/i;
 /** A leading agency credit: "Reuters - ", "Canadian Press - ", "AP -". */
 const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_ALTERNATION})\\s*(?:-{1,3}|[–—:])\\s+`, 'u');
-/** What may follow a dateline before the story: dashes, colon, slash, EFE's ".-", TASS's ".". */
-const AFTER_RE = /^\s*(?:\.-|-{1,3}|[–—]{1,2}|:|\/|\.)?\s*(?:-{1,3}|[–—]{1,2})?\s*/u;
+/** What may follow a dateline before the story: dashes, colon, slash, EFE's ".-", TASS's ".", old AP's "_". */
+const AFTER_RE = /^\s*(?:\.-|-{1,3}|[–—]{1,2}|_|:|\/|\.)?\s*(?:-{1,3}|[–—]{1,2})?\s*/u;
 /** Whether a weak credit such as "(AP)" is followed by a separator, as in a dateline. */
-const WEAK_FOLLOW_RE = /^\s*(?:\.?-|[–—:]|\/)/u;
+const WEAK_FOLLOW_RE = /^\s*(?:\.?-|[–—:_]|\/)/u;
 /**
  * A dash that may end a plain dateline: "LONDON, Feb 26 - ", "WASHINGTON — ", "Apr 7- ", and
  * "March 2 -The" (a spaced dash glued to the next word; a hyphen inside a word has no space).
