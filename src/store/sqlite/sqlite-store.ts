@@ -1,5 +1,7 @@
 // The SQLite Store: one better-sqlite3 connection, statements prepared once, each public
 // method one transaction. better-sqlite3 is synchronous; the async surface is the interface's.
+// Writes BEGIN IMMEDIATE: taking the write lock up front lets busy_timeout wait for another
+// writer, where a deferred transaction upgrading its lock would fail with SQLITE_BUSY at once.
 import { DatelineError, isDatelineError } from '../../core/index.js';
 import type { Article, Capture, Query } from '../../core/index.js';
 import type {
@@ -16,6 +18,7 @@ import { ArticleTable } from './articles.js';
 import { CaptureTable } from './captures.js';
 import { openDatabase } from './database.js';
 import type { Db, OpenOptions } from './database.js';
+import type { Transaction } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { Searcher } from './search.js';
 import { StatsReader } from './stats.js';
@@ -33,7 +36,7 @@ export class SqliteStore implements Store {
   private readonly searcher: Searcher;
   private readonly statsReader: StatsReader;
   private readonly writeBody: (record: CaptureRecord, articles: readonly Article[]) => WriteResult;
-  private readonly writeOne: (record: CaptureRecord, articles: readonly Article[]) => WriteResult;
+  private readonly writeOne: Transaction<(record: CaptureRecord, articles: readonly Article[]) => WriteResult>;
   private closed = false;
 
   private constructor(private readonly db: Db) {
@@ -76,7 +79,7 @@ export class SqliteStore implements Store {
   }
 
   writeCapture(record: CaptureRecord, articles: Article[]): Promise<WriteResult> {
-    return this.run(`writing capture ${record.capture.id}`, () => this.writeOne(record, articles));
+    return this.run(`writing capture ${record.capture.id}`, () => this.writeOne.immediate(record, articles));
   }
 
   writeCaptures(batch: { record: CaptureRecord; articles: Article[] }[]): Promise<WriteResult[]> {
@@ -85,7 +88,7 @@ export class SqliteStore implements Store {
       // in-memory index at every savepoint, which makes a savepoint per capture cost about
       // two thirds of ingest speed; failures are rare, so they pay instead.
       try {
-        return this.db.transaction(() => batch.map(({ record, articles }) => this.writeBody(record, articles)))();
+        return this.db.transaction(() => batch.map(({ record, articles }) => this.writeBody(record, articles))).immediate();
       } catch {
         // Slow path, after the rollback: a savepoint per capture, so one failure loses only itself.
         return this.db.transaction(() =>
@@ -97,7 +100,7 @@ export class SqliteStore implements Store {
               return { capture: 'failed', articlesAdded: 0, error: { code: failure.code, message: failure.message } };
             }
           }),
-        )();
+        ).immediate();
       }
     });
   }
@@ -108,7 +111,7 @@ export class SqliteStore implements Store {
         const state = this.captures.stateOf(captureId);
         if (!state) throw notFound('capture', captureId);
         return this.articles.insertMany(captureId, articles, state.storedArticles);
-      })(),
+      }).immediate(),
     );
   }
 
@@ -119,7 +122,7 @@ export class SqliteStore implements Store {
         this.articles.deleteOfCaptureId(captureId);
         this.articles.insertMany(captureId, articles, 0);
         this.captures.setParseOutcome(captureId, error, articles.length);
-      })(),
+      }).immediate(),
     );
   }
 
