@@ -13,7 +13,9 @@ const WRAP_MAX = 100;
 const ODD_CHAR_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]/g;
 const SPACE_LIKE = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 
-const FIRST_ODD_RE = new RegExp(ODD_CHAR_RE.source);
+/** Anything but printable ASCII, tab and newline: a cheaper first scan than ODD_CHAR_RE's class. */
+const NOT_PLAIN_ASCII_RE = /[^\n\t\r\x20-\x7e]/;
+const FIRST_ODD_RE = new RegExp(ODD_CHAR_RE.source, 'g');
 
 /**
  * Lines of the text with CR/LF, odd spaces and control characters normalised. The text is
@@ -23,6 +25,9 @@ const FIRST_ODD_RE = new RegExp(ODD_CHAR_RE.source);
 export function normaliseLines(text: string): string[] {
   const t = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const lines = t.split('\n');
+  const suspect = NOT_PLAIN_ASCII_RE.exec(t);
+  if (!suspect) return lines;
+  FIRST_ODD_RE.lastIndex = suspect.index;
   const odd = FIRST_ODD_RE.exec(t);
   if (!odd) return lines;
   let start = 0;
