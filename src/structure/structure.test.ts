@@ -73,6 +73,13 @@ test('a known title makes the whole text body', () => {
   assert.deepEqual(s.paragraphs, ['Shares fell.']);
 });
 
+test('a known title printed again at the top of the text is not body', () => {
+  const s = structureWireText('Shares fall\n\nLONDON, March 3 - Shares fell.', { title: 'Shares Fall' });
+  assert.equal(s.title, 'Shares Fall');
+  assert.deepEqual(s.paragraphs, ['Shares fell.']);
+  assert.deepEqual(s.removed, [{ text: 'Shares fall', rule: 'duplicate-title' }]);
+});
+
 test('About and contact sections leave the body, and the About heading names the source', () => {
   const s = structureWireText(
     text(

@@ -32,6 +32,9 @@ const NOTICE_EDGE = 3;
 /** Headless contact blocks are looked for among this many last blocks (they close a release). */
 const CONTACT_TAIL_BLOCKS = 4;
 
+const sameText = (a: string, b: string): boolean =>
+  a.toLowerCase().replace(/\s+/g, ' ').trim() === b.toLowerCase().replace(/\s+/g, ' ').trim();
+
 interface Para {
   text: string;
   block: number;
@@ -87,6 +90,11 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   for (; i < paras.length && dateline === null && copySeen < DATELINE_SEARCH_PARAGRAPHS; i++) {
     const para = paras[i] as Para;
     const p = para.text;
+    if (titleKnown && i === 0 && sameText(p, title ?? '')) {
+      // The known headline printed again at the top of the text (JSONL title + text).
+      removed.push({ text: p, rule: 'duplicate-title' });
+      continue;
+    }
     const m = parseMetaLine(p);
     if (m) {
       meta ??= m;
