@@ -79,8 +79,8 @@ const MARKER_RE = new RegExp(
 const BYLINE_LEAD_RE = /^By\s+(\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+)\s+(?=\p{Lu})/u;
 /** An unknown credit in brackets closing a place: "OWINGS MILLS, Maryland (Ticker)". */
 const TRAILING_CREDIT_RE = /\s*\([^()]{1,30}\)$/u;
-/** What a window must contain before the credit pattern is worth running. */
-const MARKER_HINT_RE = /[(/]|outreach/i;
+/** Media OutReach's credit is the one not in brackets or slashes (its usual spellings). */
+const hasOutreach = (s: string): boolean => s.includes('OutReach') || s.includes('Outreach') || s.includes('OUTREACH');
 /** A leading agency credit: "Reuters - ", "Canadian Press - ", "AP -". */
 const CREDIT_PREFIX_RE = new RegExp(`^(${CREDIT_ALTERNATION})\\s*(?:-{1,3}|[–—:])\\s+`, 'u');
 /** What may follow a dateline before the story: dashes, colon, slash, EFE's ".-", TASS's ".", old AP's "_". */
@@ -101,7 +101,6 @@ const WEEKDAY_END_RE =
 const BARE_DAY_RE = /[\s,]+\d{1,2}$/;
 /** A place of capital letters and single spaces, the common case, needs no further checks. */
 const CAPS_PLACE_RE = /^[A-Z]+(?: [A-Z]+)*$/;
-const TRIM_END_RE = /[\s,\-–—:/]+$/u;
 const TRIM_START_RE = /^[^\p{L}[(]+/u;
 /** Lower-case words that show a "place" is really a sentence. */
 const PROSE_WORDS = new Set([
@@ -178,7 +177,7 @@ export function parseInnerDateline(paragraph: string): { teaser: string; match: 
 function withMarker(head: string): DatelineMatch | null {
   const window = head.slice(0, MARKER_WINDOW);
   // Every credit sits in brackets or slashes, or between dashes (Media OutReach).
-  if (!MARKER_HINT_RE.test(window)) return null;
+  if (!window.includes('(') && !window.includes('/') && !hasOutreach(window)) return null;
   const m = MARKER_RE.exec(window);
   if (!m) return null;
   const token = m[1] ?? m[2] ?? m[4] ?? '';
@@ -240,48 +239,78 @@ interface PlaceDate {
   parts: DayParts | null;
 }
 
+/** A date closing a lead is never longer than this ("5 de septiembre de 2024."): patterns
+ * anchored at the end run on this tail only, so their cost does not grow with the lead. */
+const DATE_TAIL = 40;
+
+/** The last match of an end-anchored pattern within the tail of `s`, with its index in `s`. */
+function execTail(re: RegExp, s: string): { m: RegExpExecArray; index: number } | null {
+  const from = s.length > DATE_TAIL ? s.length - DATE_TAIL : 0;
+  const m = re.exec(from === 0 ? s : s.slice(from));
+  return m ? { m, index: m.index + from } : null;
+}
+
 /** Split "WEST HARTFORD, Conn., Feb 26" into place and date; null when the lead is not a place. */
 export function splitPlaceDate(rawLead: string): PlaceDate | null {
-  let lead = rawLead.replace(TRIM_END_RE, '');
-  lead = lead.replace(TRAILING_REUTER_RE, '').replace(TRIM_END_RE, '');
+  let lead = trimEnd(rawLead);
+  const reuter = execTail(TRAILING_REUTER_RE, lead);
+  if (reuter) lead = trimEnd(lead.slice(0, reuter.index));
   let parts: DayParts | null = null;
   let placeEnd = lead.length;
-  const cjk = CJK_END_RE.exec(lead);
-  if (cjk) {
-    parts = dayParts(cjk[2], cjk[3], cjk[1]);
-    if (parts) placeEnd = cjk.index;
+  if (lead.includes('年')) {
+    const cjk = execTail(CJK_END_RE, lead);
+    if (cjk) {
+      parts = dayParts(cjk.m[2], cjk.m[3], cjk.m[1]);
+      if (parts) placeEnd = cjk.index;
+    }
   }
   if (!parts) {
-    const md = MD_END_RE.exec(lead);
+    const md = execTail(MD_END_RE, lead);
     if (md) {
-      parts = dayParts(monthNumber(md[1] ?? ''), md[2], md[3]);
+      parts = dayParts(monthNumber(md.m[1] ?? ''), md.m[2], md.m[3]);
       if (parts) placeEnd = md.index;
     }
   }
   if (!parts) {
-    const dm = DM_END_RE.exec(lead);
+    const dm = execTail(DM_END_RE, lead);
     if (dm) {
-      parts = dayParts(monthNumber(dm[2] ?? ''), dm[1], dm[3]);
+      parts = dayParts(monthNumber(dm.m[2] ?? ''), dm.m[1], dm.m[3]);
       if (parts) placeEnd = dm.index;
     }
   }
   if (!parts) {
     // A misspelt month ("Narch 2", "Marchg 12") or a mistyped day ("March 187"): the place
     // still ends where the date begins; the date is read only when the month is clear.
-    const typo = TYPO_DATE_END_RE.exec(lead);
+    const typo = execTail(TYPO_DATE_END_RE, lead);
     if (typo) {
-      const month = nearMonth(typo[1] ?? '');
+      const month = nearMonth(typo.m[1] ?? '');
       if (month !== undefined) {
         placeEnd = typo.index;
-        parts = dayParts(month, typo[2], undefined);
+        parts = dayParts(month, typo.m[2], undefined);
       }
     }
   }
   let place = lead.slice(0, placeEnd);
   if (!parts) place = place.replace(BARE_DAY_RE, '');
-  else place = place.replace(TRIM_END_RE, '').replace(WEEKDAY_END_RE, ''); // "NEW YORK, Tuesday, March 5, 2024"
+  else {
+    place = trimEnd(place);
+    const weekday = execTail(WEEKDAY_END_RE, place); // "NEW YORK, Tuesday, March 5, 2024"
+    if (weekday) place = place.slice(0, weekday.index);
+  }
   const tidy = tidyPlace(place);
   return tidy === null ? null : { place: tidy, parts };
+}
+
+/** Separators and spaces that may trail a lead or a place: " ,-–—:/". */
+function isTrailing(c: number): boolean {
+  return c === 32 || c === 44 || c === 45 || c === 0x2013 || c === 0x2014 || c === 58 || c === 47 || c === 9 || c === 10;
+}
+
+/** Drop trailing separators with a loop: an end-anchored regex would retry at every position. */
+function trimEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && isTrailing(s.charCodeAt(end - 1))) end--;
+  return end === s.length ? s : s.slice(0, end);
 }
 
 /** Month-like word and a number closing a lead, for misspelt dates. */
@@ -315,7 +344,8 @@ function withinOneEdit(a: string, b: string): boolean {
 
 /** Trim decoration and separators from a place and check it reads like one. */
 function tidyPlace(raw: string): string | null {
-  let place = raw.replace(TRIM_END_RE, '').replace(TRIM_START_RE, '');
+  let place = trimEnd(raw);
+  if (place !== '' && !/\p{L}/u.test(place[0] ?? '')) place = place.replace(TRIM_START_RE, '');
   if (place.endsWith(')')) place = place.replace(TRAILING_CREDIT_RE, '');
   if (place.endsWith('.')) {
     const last = /([\p{L}.]+)\.$/u.exec(place)?.[1] ?? '';
@@ -335,8 +365,9 @@ function tidyPlace(raw: string): string | null {
     const w = words[i] as string;
     // "the Netherlands", "the Hague": an article before a capitalised name is part of a place.
     // "SANTA CLARA, Calif. and CALGARY, AB": "and" joining two capitalised places.
-    const joins = /^\p{Lu}/u.test(words[i + 1] ?? '') && (w === 'the' || (w === 'and' && i > 0));
-    if (PROSE_WORDS.has(w) && !joins) return null;
+    if (!PROSE_WORDS.has(w)) continue;
+    const joins = (w === 'the' || (w === 'and' && i > 0)) && /^\p{Lu}/u.test(words[i + 1] ?? '');
+    if (!joins) return null;
   }
   return place;
 }
