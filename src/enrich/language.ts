@@ -7,7 +7,7 @@ export const LANGUAGE_SAMPLE_CHARS = 600;
 /** Below this many letters a guess is noise, so we say nothing rather than something wrong. */
 export const LANGUAGE_MIN_LETTERS = 12;
 
-const LETTER = /\p{L}/gu;
+const LETTER = /\p{L}/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
@@ -16,10 +16,20 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
  */
 export function detectLanguage(text: string): string | null {
   const sample = text.length > LANGUAGE_SAMPLE_CHARS ? cutAtSpace(text, LANGUAGE_SAMPLE_CHARS) : text;
-  const letters = sample.match(LETTER)?.length ?? 0;
+  const letters = countLetters(sample, LANGUAGE_MIN_LETTERS);
   // A few Han characters carry as much as a sentence of Latin letters.
   if (letters < LANGUAGE_MIN_LETTERS && !(letters >= 4 && CJK.test(sample))) return null;
   return scoreLanguage(sample);
+}
+
+/** Letters in the text, counting no further than `enough`. */
+function countLetters(text: string, enough: number): number {
+  let letters = 0;
+  for (let i = 0; i < text.length && letters < enough; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x80 && LETTER.test(text[i]!))) letters++;
+  }
+  return letters;
 }
 
 function cutAtSpace(text: string, limit: number): string {

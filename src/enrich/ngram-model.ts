@@ -26,14 +26,45 @@ const { dictionary } = (await import(new URL('../dictionary.js', entry).href)) a
 const languageCodes: string[] = [];
 for (const [index, code] of Object.entries(ngramsData.languages)) languageCodes[Number(index)] = code;
 
-/** n-gram -> [language, score, language, score, ...] */
-const table = new Map<string, Int32Array>();
+interface GramScores {
+  /** [language, score, language, score, ...] */
+  pairs: Int32Array;
+  /** The call that last counted this n-gram: each counts once per text, without a Set to hash into. */
+  stamp: number;
+}
+
+/** eld's alphabet as character codes: every symbol is below 256, so a gram packs into a number. */
+const SPACE = 0x20;
+const alphabet = Uint16Array.from(dictionary, (c) => c.charCodeAt(0));
+
+/**
+ * An n-gram (at most six symbols, none of them 0) as a base-256 number. Numbers hash far faster
+ * than the short-lived strings eld builds for every gram.
+ */
+function packGram(symbols: ArrayLike<number>, from: number, to: number, lead: boolean, trail: boolean): number {
+  let key = 0;
+  let scale = 1;
+  if (lead) {
+    key = SPACE;
+    scale = 256;
+  }
+  for (let i = from; i < to; i++) {
+    key += symbols[i]! * scale;
+    scale *= 256;
+  }
+  return trail ? key + SPACE * scale : key;
+}
+
+const table = new Map<number, GramScores>();
 for (const gram in ngramsData.ngrams) {
+  const codes = Array.from(gram, (c) => c.charCodeAt(0));
+  if (codes.length > 6 || codes.some((c) => c === 0 || c > 255)) continue; // cannot occur in our input
   const scores = ngramsData.ngrams[gram]!;
   const pairs: number[] = [];
   for (const lang in scores) pairs.push(Number(lang), scores[lang]! + BASE_NGRAM_SCORE);
-  table.set(gram, Int32Array.from(pairs));
+  table.set(packGram(codes, 0, codes.length, false, false), { pairs: Int32Array.from(pairs), stamp: 0 });
 }
+let call = 0;
 
 const APOSTROPHES = new Set([0x27, 0x60, 0x2019]);
 const LETTER = /\p{L}/u;
@@ -43,8 +74,8 @@ function isLetter(code: number, char: string): boolean {
   return LETTER.test(char);
 }
 
-/** Words as strings over eld's byte alphabet, cut where eld cuts. */
-function byteWords(text: string): string[] {
+/** Words as symbols of eld's byte alphabet, cut where eld cuts. */
+function byteWords(text: string): number[][] {
   // Runs of non-letters become one space, except apostrophes that end a run (don't, l'eau).
   let cleaned = '';
   let run = '';
@@ -69,33 +100,33 @@ function byteWords(text: string): string[] {
   cleaned += flush(run);
   const lower = cleaned.trim().toLowerCase();
 
-  const words: string[] = [];
-  let word = '';
+  const words: number[][] = [];
+  let word: number[] = [];
   let bytes = 0;
   for (let i = 0; i < lower.length; i++) {
     let code = lower.charCodeAt(i);
     if (code < 0x80) {
-      if (code === 0x20) {
-        if (word !== '') words.push(word);
-        word = '';
+      if (code === SPACE) {
+        if (word.length > 0) words.push(word);
+        word = [];
         if (bytes > SOFT_BYTE_LIMIT) break;
-      } else word += lower[i];
+      } else word.push(code);
       bytes++;
     } else if (code < 0x800) {
-      word += dictionary[0xc0 | (code >> 6)]! + dictionary[0x80 | (code & 0x3f)]!;
+      word.push(alphabet[0xc0 | (code >> 6)]!, alphabet[0x80 | (code & 0x3f)]!);
       bytes += 2;
     } else if (code < 0xd800 || code >= 0xe000) {
-      word += dictionary[0xe0 | (code >> 12)]! + dictionary[0x80 | ((code >> 6) & 0x3f)]! + dictionary[0x80 | (code & 0x3f)]!;
+      word.push(alphabet[0xe0 | (code >> 12)]!, alphabet[0x80 | ((code >> 6) & 0x3f)]!, alphabet[0x80 | (code & 0x3f)]!);
       bytes += 3;
     } else {
       i++;
       code = 0x10000 + (((code & 0x3ff) << 10) | (lower.charCodeAt(i) & 0x3ff));
-      word += dictionary[0xf0 | (code >> 18)]! + dictionary[0x80 | ((code >> 12) & 0x3f)]! + dictionary[0x80 | ((code >> 6) & 0x3f)]! + dictionary[0x80 | (code & 0x3f)]!;
+      word.push(alphabet[0xf0 | (code >> 18)]!, alphabet[0x80 | ((code >> 12) & 0x3f)]!, alphabet[0x80 | ((code >> 6) & 0x3f)]!, alphabet[0x80 | (code & 0x3f)]!);
       bytes += 4;
     }
     if (bytes > HARD_BYTE_LIMIT) break;
   }
-  if (word !== '') words.push(word);
+  if (word.length > 0) words.push(word);
   return words;
 }
 
@@ -109,18 +140,23 @@ function flush(run: string): string {
 
 /** eld's best language for the text, or null when no n-gram is known. */
 export function scoreLanguage(text: string): string | null {
-  const seen = new Set<string>();
+  const stamp = ++call;
+  const totals = new Float64Array(languageCodes.length);
+  const count = (key: number) => {
+    const entry = table.get(key);
+    if (!entry || entry.stamp === stamp) return;
+    entry.stamp = stamp;
+    const pairs = entry.pairs;
+    for (let k = 0; k < pairs.length; k += 2) totals[pairs[k]!]! += pairs[k + 1]!;
+  };
   for (const word of byteWords(text)) {
+    // 4-symbol grams at a stride of 3, the first marked as a word start; then the word's end.
     const len = Math.min(word.length, MAX_WORD_BYTES);
     let j = 0;
-    for (; j + 4 < len; j += 3) seen.add((j === 0 ? ' ' : '') + word.substring(j, j + 4));
-    seen.add((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ');
-  }
-  const totals = new Float64Array(languageCodes.length);
-  for (const gram of seen) {
-    const pairs = table.get(gram);
-    if (!pairs) continue;
-    for (let k = 0; k < pairs.length; k += 2) totals[pairs[k]!]! += pairs[k + 1]!;
+    for (; j + 4 < len; j += 3) count(packGram(word, j, j + 4, j === 0, false));
+    // Like eld, the closing gram runs to the word's true end, and is the whole word when short.
+    const from = len !== 3 ? Math.max(0, len - 4) : 0;
+    if (word.length - from <= 6 - (j === 0 ? 2 : 1)) count(packGram(word, from, word.length, j === 0, true));
   }
   let best = -1;
   let bestScore = 0;
