@@ -39,13 +39,15 @@ export const JUNK_RULES: readonly JunkRule[] = [
   { name: 'ein-social', pattern: /^visit us on social media\s*:?$/i, reason: "EIN Presswire's social-media heading", sharing: true },
   { name: 'ein-legal', pattern: /^legal disclaimer\s*:?$/i, reason: "EIN Presswire's disclaimer link" },
   { name: 'multimedia-link', pattern: /^(?:cision|(?:logo|photo|foto|video|vídeo|image|imagen|bild|multimedia)\s*[-:–]\s*https?:\/\/\S{1,300})$/i, reason: 'PR Newswire multimedia links and logo' },
-  { name: 'globenewswire-footer', pattern: /^(?:globe newswire|globenewswire distribution id \d+|attachments?|related links?)$/i, reason: 'GlobeNewswire page furniture' },
+  { name: 'globenewswire-footer', pattern: /^(?:globe newswire|globenewswire distribution id \d+|attachments?|related links?|tags|subscribe via (?:rss|atom)|javascript)$/i, reason: 'GlobeNewswire page furniture' },
   { name: 'media-outreach-footer', pattern: /^(?:hashtag\s*:\s*#.{0,200}|the issuer is solely responsible for the content of this announcement\.?)$/i, reason: "Media OutReach's hashtag line and disclaimer" },
-  { name: 'copyright', pattern: /^(?:copyright|©|\(c\))\s?.{0,160}all rights reserved\.?$/i, reason: "a wire's copyright footer" },
+  { name: 'copyright', pattern: /^(?:copyright|©|\(c\))\s?.{0,160}all rights reserved\..{0,200}$|^(?:copyright|©|\(c\))\s?.{0,160}all rights reserved$/i, reason: "a wire's copyright footer" },
+  { name: 'prn-promo', pattern: /^(?:want your company's news featured on prnewswire\.com\??|get started|\d+k\+|newsrooms (?:&|and) influencers|digital media outlets|journalists opted in|also from this source|more news releases in similar topics|explore)$/i, reason: "PR Newswire's page promotions" },
+  { name: 'reuters-standards', pattern: /^our standards:\s*the thomson reuters trust principles\.?$/i, reason: "Reuters' standards link under each story" },
   { name: 'cookie-notice', pattern: /^(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:settings|policy|preferences)).{0,300}$/i, reason: 'cookie banner' },
   { name: 'newsletter', pattern: /^(?:sign up for (?:our|the) newsletter|subscribe to (?:our|the) newsletter|get the latest news).{0,120}$/i, reason: 'subscription prompt' },
   { name: 'advertisement', pattern: /^(?:advertisement|advertising|sponsored content|story continues below(?: advertisement)?)$/i, reason: 'advertising placeholder' },
-  { name: 'end-marker', pattern: /^(?:#{3,}|-\s?30\s?-|\*{3,}|end|\(end\)|■|--\s?(?:more|bernama|xinhua|yonhap|end))$/i, reason: 'end-of-copy mark or agency sign-off' },
+  { name: 'end-marker', pattern: /^(?:#{3,}|-\s?30\s?-|\*{3,}|end|\(end\)|enditem|■|--\s?(?:more|bernama|xinhua|yonhap|end))$/i, reason: 'end-of-copy mark or agency sign-off' },
   { name: 'reuter-signoff', pattern: /^reuters?$/i, reason: 'Reuters 1987 sign-off closing the body' },
 ];
 
@@ -57,7 +59,7 @@ const SHORT_LINE = 48;
 /** Rules whose lines can be longer than SHORT_LINE (they end in a URL or a sentence). */
 const LONG_RULES = new Set([
   'social-networks', 'view-original', 'view-source-version', 'source-version', 'multimedia-link', 'cookie-notice',
-  'newsletter', 'media-outreach-footer', 'copyright',
+  'newsletter', 'media-outreach-footer', 'copyright', 'prn-promo', 'reuters-standards',
 ]);
 
 const union = (rules: readonly JunkRule[]): RegExp => new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), 'iu');

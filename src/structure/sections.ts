@@ -17,7 +17,7 @@ const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'des', 'la', 
 /** Headings that open a contact block. */
 const CONTACT_HEADING_RE = new RegExp(
   '^(?:(?:media|press|investor|investors|analyst|company|editorial|news media|public relations|pr)\\s+)?' +
-    '(?:contacts?|inquiries|enquiries|relations)(?:\\s+(?:information|details|contacts?))?\\s*:?$' +
+    '(?:contacts?|inquiries|enquiries|relations)(?:\\s+(?:information|details|data|contacts?))?\\s*:?$' +
     '|^investor relations(?:\\s+contacts?)?\\s*:?$' +
     '|^for (?:further|more|additional) information(?:[ ,].{0,60})?:?$' +
     '|^(?:contact|contacts|kontakt|pressekontakt|ansprechpartner|contacto(?: de prensa)?|contato|contact presse|contacts presse|' +

@@ -193,6 +193,28 @@ test('junk lines are removed and each names its rule', () => {
   );
 });
 
+test('wire page furniture and sign-offs are removed', () => {
+  const s = structureWireText(
+    text(
+      'Acme',
+      '',
+      'LONDON, Jan 8 (Reuters) - Oil rose.',
+      '',
+      'Our Standards: The Thomson Reuters Trust Principles.',
+      'Copyright 2024 The Associated Press. All rights reserved. This material may not be published.',
+      "WANT YOUR COMPANY'S NEWS FEATURED ON PRNEWSWIRE.COM?",
+      'GET STARTED',
+      'Enditem',
+      '(END)',
+    ),
+  );
+  assert.deepEqual(s.paragraphs, ['Oil rose.']);
+  assert.deepEqual(
+    s.removed.map((r) => r.rule),
+    ['reuters-standards', 'copyright', 'prn-promo', 'prn-promo', 'end-marker', 'end-marker'],
+  );
+});
+
 test('a byline and a credit line above an agency story', () => {
   const s = structureWireText(text('Rates held', '', 'By Jane Doe', 'The Canadian Press', '', 'OTTAWA — The Bank of Canada held rates.'));
   assert.equal(s.title, 'Rates held');
