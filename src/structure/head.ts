@@ -6,6 +6,7 @@ import { parseDateline, parseInnerDateline, type DatelineMatch } from './datelin
 import { bylineOf, creditLineWire, DATELINE_COPY_MIN, DATELINE_TITLE_MAX, TITLE_MAX, TITLE_NOTICE_RE } from './headline.js';
 import { noticeFor } from './notices.js';
 import { parseMetaLine, type MetaLine } from './published.js';
+import { isContactHeading, isContactInline } from './sections.js';
 import { providedBy, sourceFromLine } from './source.js';
 import type { RemovedLine } from './types.js';
 import type { WireService } from './wires.js';
@@ -32,6 +33,8 @@ export interface Head {
   creditWire?: WireService;
   dateline: DatelineMatch | null;
   notices: Notice[];
+  /** Contact lines printed above the headline ("Contact: Jane Doe, 555-0100"). */
+  contacts: string[];
   /** The copy: the dateline paragraph's rest, then every paragraph after the head. */
   body: Para[];
 }
@@ -42,8 +45,9 @@ const sameText = (a: string, b: string): boolean =>
 /** Read the head of `paras`; a known title (from a format) means no line is taken as headline. */
 export function readHead(paras: readonly Para[], knownTitle: string | null | undefined, removed: RemovedLine[]): Head {
   const titleKnown = typeof knownTitle === 'string';
-  const head: Head = { title: titleKnown ? knownTitle : null, byline: null, dateline: null, notices: [], body: [] };
+  const head: Head = { title: titleKnown ? knownTitle : null, byline: null, dateline: null, notices: [], contacts: [], body: [] };
   let awaitingProvider = false;
+  let contactBlock = -1;
   let copySeen = 0;
   let i = 0;
   for (; i < paras.length && head.dateline === null && copySeen < DATELINE_SEARCH_PARAGRAPHS; i++) {
@@ -69,6 +73,14 @@ export function readHead(paras: readonly Para[], knownTitle: string | null | und
     if (awaitingProvider) {
       awaitingProvider = false;
       head.providedSource ??= p;
+      continue;
+    }
+    if (para.block === contactBlock || isContactInline(p)) {
+      head.contacts.push(p);
+      continue;
+    }
+    if (isContactHeading(p)) {
+      contactBlock = para.block;
       continue;
     }
     const notice = noticeFor(p);

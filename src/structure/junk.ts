@@ -32,6 +32,7 @@ export const JUNK_RULES: readonly JunkRule[] = [
   { name: 'social-networks', pattern: new RegExp(`^(?:(?:${NETWORKS})(?:[\\s,|·•/]+|$)){2,12}$`, 'i'), reason: 'a row of social-network share buttons', sharing: true },
   { name: 'social-network', pattern: new RegExp(`^(?:${SINGLE_NETWORKS})$`, 'i'), reason: 'a social-network button on a line of its own', sharing: true },
   { name: 'share-bar-item', pattern: /^(?:x|line|email|e-mail|print|sms|copy link|rss)$/i, reason: 'a share button following other share buttons', inShareBar: true, sharing: true },
+  { name: 'release-label', pattern: /^(?:for immediate release|news release|press release|media release|media advisory|communiqué de presse|comunicado de prensa|nota de prensa|pressemitteilung|presseinformation|comunicado à imprensa)\s*:?$/i, reason: 'a label over the release, not its headline' },
   { name: 'view-original', pattern: /^view original content(?:\s+to download multimedia)?\s*:?.{0,300}$/i, reason: "PR Newswire's link back to the release page" },
   { name: 'view-source-version', pattern: /^(?:view source version on [\w.-]{1,60}\s*:?.{0,300}|view the original press release on [\w.-]{1,60}.{0,300})$/i, reason: "Business Wire's and ACCESSWIRE's link back to the release page" },
   { name: 'source-version', pattern: /^to view the source version of this press release,? please visit.{0,300}$/i, reason: "Newsfile's link back to the release page" },

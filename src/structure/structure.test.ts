@@ -215,6 +215,17 @@ test('wire page furniture and sign-offs are removed', () => {
   );
 });
 
+test('labels and contacts above the headline are not the headline', () => {
+  const s = structureWireText(
+    text('Contact: Jane Doe, +1 555-010-0100', '', 'FOR IMMEDIATE RELEASE', '', 'Acme Opens Plant', '', 'DALLAS, March 5, 2024 -- Acme opened a plant.'),
+  );
+  assert.equal(s.title, 'Acme Opens Plant');
+  assert.deepEqual(s.contacts, ['Contact: Jane Doe, +1 555-010-0100']);
+  assert.deepEqual(s.dateline, { place: 'DALLAS', date: '2024-03-05' });
+  assert.deepEqual(s.paragraphs, ['Acme opened a plant.']);
+  assert.deepEqual(s.removed, [{ text: 'FOR IMMEDIATE RELEASE', rule: 'release-label' }]);
+});
+
 test('a byline and a credit line above an agency story', () => {
   const s = structureWireText(text('Rates held', '', 'By Jane Doe', 'The Canadian Press', '', 'OTTAWA — The Bank of Canada held rates.'));
   assert.equal(s.title, 'Rates held');

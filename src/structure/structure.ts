@@ -62,7 +62,8 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
 
   // 4. The copy: body, about, contacts and closing source lines.
   const sorted = sortBody(head.body, blocks, contactMarks);
-  const { paragraphs, about, contacts } = sorted;
+  const { paragraphs, about } = sorted;
+  const contacts = [...head.contacts, ...sorted.contacts];
   const notices = [...head.notices, ...sorted.notices];
 
   // 5. Derived fields.
