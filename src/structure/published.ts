@@ -55,13 +55,20 @@ const FIXED_ZONES: Readonly<Record<string, string>> = {
   'central european time': '+01:00', 'central european summer time': '+02:00',
 };
 
+/**
+ * The dates a stamp prints, as named groups: "Jan 08, 2024", "5 March 2024", "2024-03-05",
+ * "05.03.2024" (day first, as German and French pages print it) and "2023年7月4日".
+ * Slashed dates are left out: "03/05/2024" is March in New York and May in London.
+ */
 const DATE_SRC =
-  `(?:(${MONTH_ALTERNATION})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})` +
-  `|(\\d{1,2})\\.?\\s+(${MONTH_ALTERNATION})\\.?,?\\s+(\\d{4})` +
-  `|(\\d{4})-(\\d{2})-(\\d{2}))`;
-const TIME_SRC = `(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?\\s?m\\.?)?`;
+  `(?:(?<mdMonth>${MONTH_ALTERNATION})\\.?\\s+(?<mdDay>\\d{1,2}),?\\s+(?<mdYear>\\d{4})` +
+  `|(?<dmDay>\\d{1,2})\\.?\\s+(?<dmMonth>${MONTH_ALTERNATION})\\.?,?\\s+(?<dmYear>\\d{4})` +
+  `|(?<isoYear>\\d{4})-(?<isoMonth>\\d{2})-(?<isoDay>\\d{2})` +
+  `|(?<dotDay>\\d{1,2})\\.(?<dotMonth>\\d{1,2})\\.(?<dotYear>\\d{4})` +
+  `|(?<cjkYear>\\d{4})\\s*年\\s*(?<cjkMonth>\\d{1,2})\\s*月\\s*(?<cjkDay>\\d{1,2})\\s*日)`;
+const TIME_SRC = `(?<hour>\\d{1,2})[:.](?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<ampm>[ap]\\.?\\s?m\\.?)?`;
 const ZONE_SRC =
-  `([a-z]{1,5}(?:\\/[a-z]{1,5})?|(?:eastern|central|mountain|pacific|greenwich|british|central european)(?:\\s[a-z]+){0,3}` +
+  `(?<zone>[a-z]{1,5}(?:\\/[a-z]{1,5})?|(?:eastern|central|mountain|pacific|greenwich|british|central european)(?:\\s[a-z]+){0,3}` +
   `|(?:hong kong|beijing|singapore|tokyo|london|paris)\\stime|(?:gmt|utc)\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2})`;
 
 /** Words a meta line may open with. */
@@ -72,9 +79,12 @@ const META_PREFIX = `(?:(?:published|posted|updated|released|date|issued)\\s*:?\
  */
 const LISTING_RE =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?(?:\s+(\d{1,3}(?:,\d{3})+|\d+))?$/;
-/** "Jan 08, 2024, 08:30 ET", "March 04, 2024 07:00 ET | Source: Acme", "5 March 2024 at 9:00 GMT". */
+/**
+ * "Jan 08, 2024, 08:30 ET", "March 04, 2024 07:00 ET | Source: Acme", "5 March 2024 at 9:00 GMT",
+ * "05.03.2024 – 08:00", "2023年7月4日 14:17".
+ */
 const META_RE = new RegExp(
-  `^${META_PREFIX}${DATE_SRC}(?:[,\\s]+(?:at\\s+)?${TIME_SRC})?(?:\\s*\\(?${ZONE_SRC}\\)?)?(?:\\s*\\|\\s*source\\s*:\\s*(.{1,120}))?$`,
+  `^${META_PREFIX}${DATE_SRC}(?:[,\\s–-]+(?:at\\s+|um\\s+|à\\s+)?${TIME_SRC}(?:\\s*uhr)?)?(?:\\s*\\(?${ZONE_SRC}\\)?)?(?:\\s*\\|\\s*source\\s*:\\s*(?<source>.{1,120}))?$`,
   'iu',
 );
 /** Meta lines are short; longer lines are never tried. */
@@ -96,27 +106,31 @@ export function parseMetaLine(line: string): MetaLine | null {
     if (listing[8] !== undefined) out.views = Number(listing[8].replace(/,/g, ''));
     return out;
   }
-  const m = META_RE.exec(s);
-  if (!m) return null;
-  const date = dateFromGroups(m, 1);
+  const g = META_RE.exec(s)?.groups;
+  if (!g) return null;
+  const date = dateFromGroups(g);
   if (!date) return null;
-  const local = withTime(date, m[10], m[11], m[12], m[13]);
+  const local = withTime(date, g.hour, g.minute, g.second, g.ampm);
   if (!local) return null;
   const out: MetaLine = { local };
-  if (m[14] !== undefined) {
-    const zone = statedZone(m[14]);
+  if (g.zone !== undefined) {
+    const zone = statedZone(g.zone);
     if (!zone) return null; // an unknown word after the time: not a meta line
     out.zone = zone;
   }
-  if (m[15] !== undefined) out.source = m[15].trim();
+  if (g.source !== undefined) out.source = g.source.trim();
   return out;
 }
 
-/** The date from the three alternatives of DATE_SRC, whose groups start at `at`. */
-function dateFromGroups(m: RegExpExecArray, at: number): LocalTime | null {
-  if (m[at] !== undefined) return localTime(m[at + 2], monthNumber(m[at] ?? ''), m[at + 1]);
-  if (m[at + 3] !== undefined) return localTime(m[at + 5], monthNumber(m[at + 4] ?? ''), m[at + 3]);
-  if (m[at + 6] !== undefined) return localTime(m[at + 6], m[at + 7], m[at + 8]);
+type Groups = Record<string, string | undefined>;
+
+/** The date from whichever alternative of DATE_SRC matched. */
+function dateFromGroups(g: Groups): LocalTime | null {
+  if (g.mdMonth !== undefined) return localTime(g.mdYear, monthNumber(g.mdMonth), g.mdDay);
+  if (g.dmMonth !== undefined) return localTime(g.dmYear, monthNumber(g.dmMonth), g.dmDay);
+  if (g.isoYear !== undefined) return localTime(g.isoYear, g.isoMonth, g.isoDay);
+  if (g.dotYear !== undefined) return localTime(g.dotYear, g.dotMonth, g.dotDay);
+  if (g.cjkYear !== undefined) return localTime(g.cjkYear, g.cjkMonth, g.cjkDay);
   return null;
 }
 
@@ -205,13 +219,13 @@ const LOOSE_TIME_RE = new RegExp(`(?<![\\d.])${TIME_SRC}(?:\\s*\\(?${ZONE_SRC}\\
 export function findDateTime(line: string): string | undefined {
   const s = line.slice(0, META_MAX);
   const d = LOOSE_DATE_RE.exec(s);
-  if (!d) return undefined;
-  const date = dateFromGroups(d, 1);
+  if (!d?.groups) return undefined;
+  const date = dateFromGroups(d.groups);
   if (!date) return undefined;
   const rest = s.slice(0, d.index) + ' '.repeat(d[0].length) + s.slice(d.index + d[0].length);
-  const t = LOOSE_TIME_RE.exec(rest);
-  const local = t ? withTime(date, t[1], t[2], t[3], t[4]) : date;
+  const t = LOOSE_TIME_RE.exec(rest)?.groups;
+  const local = t ? withTime(date, t.hour, t.minute, t.second, t.ampm) : date;
   if (!local) return undefined;
-  const zone = t?.[5] !== undefined ? statedZone(t[5]) : undefined;
+  const zone = t?.zone !== undefined ? statedZone(t.zone) : undefined;
   return formatPublished(local, zone, undefined).published;
 }

@@ -47,6 +47,19 @@ test('a listing time with no zone takes the zone of the dateline place, and no p
   assert.equal(nowhere.publishedZone, 'unknown');
 });
 
+test('stamps in other shapes: day-first dotted, CJK, "at", "um ... Uhr"', () => {
+  const cases: [string, string][] = [
+    ['05.03.2024 – 08:00', '2024-03-05T08:00:00+01:00'],
+    ['5. März 2024 um 08:00 Uhr', '2024-03-05T08:00:00+01:00'],
+    ['2024年3月5日 08:00', '2024-03-05T08:00:00+01:00'],
+    ['March 5, 2024 at 8:00 a.m. CET', '2024-03-05T08:00:00+01:00'],
+  ];
+  for (const [stamp, published] of cases) {
+    const s = structureWireText(text('Acme', '', stamp, '', 'BERLIN, 5. März 2024 /PRNewswire/ -- Acme.'));
+    assert.equal(s.published, published, stamp);
+  }
+});
+
 test('a dateline with a full date and no stamp gives a date-only published', () => {
   const s = structureWireText(text('Acme', '', 'PARIS, 5 mars 2024 /PRNewswire/ -- Acme annonce.'));
   assert.equal(s.published, '2024-03-05');
