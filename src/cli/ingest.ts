@@ -40,6 +40,11 @@ function printSummary(summary: IngestSummary): void {
     `articles: ${summary.articles.added} added, ${summary.articles.existing} already stored`,
   ];
   for (const d of summary.decoded) lines.push(`decoded ${d.input} as ${d.encoding} (by ${d.by})`);
+  if (summary.warnings.length > 0) {
+    lines.push(`warnings (${summary.warnings.length}, nothing lost):`);
+    for (const w of summary.warnings.slice(0, 20)) lines.push(`  ${w.input}${w.line ? `:${w.line}` : ''}  ${w.message}`);
+    if (summary.warnings.length > 20) lines.push(`  ... and ${summary.warnings.length - 20} more (use --json for all)`);
+  }
   if (summary.failures.length > 0) {
     lines.push(`failures (${summary.failures.length}):`);
     for (const f of summary.failures.slice(0, 50)) {

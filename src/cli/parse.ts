@@ -1,7 +1,7 @@
 // `dateline parse`: structure inputs without storing them, to see what ingest would keep.
 import type { Command } from 'commander';
 import { type Article, DatelineError } from '../core/index.js';
-import { articlesOf, draftsOf, expandInputs, readCapture } from '../ingest/index.js';
+import { articlesOf, draftsOf, expandInputs, problemCode, readCapture } from '../ingest/index.js';
 import { structureWireText } from '../structure/index.js';
 import { EXIT_FAILED, EXIT_OK, bold, dim, printJson, reportError, run } from './output.js';
 
@@ -33,6 +33,10 @@ export function registerParse(program: Command): void {
               else printArticle(name, article, removed);
             });
             for (const problem of parsed.problems) {
+              if (problem.severity === 'warning') {
+                process.stderr.write(`dateline: warning: ${file.name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}\n`);
+                continue;
+              }
               failed++;
               reportError(problemError(file.name, parsed.format, problem), json);
             }
@@ -48,7 +52,7 @@ export function registerParse(program: Command): void {
 
 /** A problem inside an input (a broken JSONL line) as an error naming the input and line. */
 export function problemError(name: string, format: string, problem: { line?: number; message: string }): DatelineError {
-  const code = format === 'jsonl' ? 'E_JSONL_MALFORMED' : format === 'reuters-sgml' ? 'E_SGML_MALFORMED' : 'E_INPUT_UNREADABLE';
+  const code = problemCode(format);
   const where = problem.line ? `${name}:${problem.line}` : name;
   const message = problem.message.startsWith(name) ? problem.message : `${where}: ${problem.message}`;
   return new DatelineError(code, message, { input: name, ...(problem.line ? { line: problem.line } : {}) });

@@ -41,10 +41,14 @@ export interface Decoded {
   by: DecodedBy;
 }
 
-/** A problem inside a capture that did not stop the rest of it (a broken JSONL line). */
+/**
+ * A problem inside a capture that did not stop the rest of it. An `error` lost content (a broken
+ * JSONL line, an unterminated story); a `warning` lost nothing (an unreadable date kept raw).
+ */
 export interface InputProblem {
   line?: number;
   message: string;
+  severity?: 'error' | 'warning';
 }
 
 export type FormatName = 'text' | 'reuters-sgml' | 'jsonl';

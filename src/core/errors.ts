@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'E_SGML_MALFORMED' // a Reuters SGML document we cannot split into stories
   | 'E_JSONL_MALFORMED' // a JSONL line that is not a JSON object
   | 'E_NO_ARTICLE' // a capture that holds no article text
+  | 'E_INPUT_PROBLEM' // a part of an input that could not be read (the rest was)
   | 'E_QUERY_SYNTAX' // a search query we cannot parse
   | 'E_QUERY_UNBOUNDED' // a query made only of negations
   | 'E_QUERY_FIELD' // a filter on a field we do not know

@@ -71,6 +71,7 @@ export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: Pa
   if (decoded.replaced > 0) {
     problems.push({
       message: `${decoded.replaced} invalid UTF-8 byte sequence(s) replaced with U+FFFD; the rest read as UTF-8`,
+      severity: 'warning',
     });
   }
 
@@ -85,7 +86,7 @@ export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: Pa
     drafts = parsed.drafts;
     problems.push(...parsed.problems);
   } else if (format === 'html') {
-    problems.push({ message: 'an HTML page, read as text (tags removed); main-content extraction is not applied yet' });
+    problems.push({ message: 'an HTML page, read as text (tags removed); main-content extraction is not applied yet', severity: 'warning' });
     drafts = parseText(htmlToText(decoded.text), name);
   } else {
     drafts = parseText(decoded.text, name);

@@ -47,7 +47,7 @@ export function parseJsonl(text: string, name: string): ParsedJsonl {
       if (!result.startsWith(NO_CONTENT)) malformed++;
     } else {
       drafts.push(result.draft);
-      problems.push(...result.notes.map((message) => ({ line: index + 1, message })));
+      problems.push(...result.notes.map((message) => ({ line: index + 1, message, severity: 'warning' as const })));
     }
   }
   if (drafts.length === 0) {

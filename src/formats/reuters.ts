@@ -90,8 +90,8 @@ function parseStory(
   const tagEnd = story.indexOf('>');
   const attributes = parseAttributes(story.slice(OPEN.length, tagEnd === -1 ? 0 : tagEnd));
   const label = `story ${position + 1}${attributes.NEWID ? ` (NEWID ${attributes.NEWID})` : ''}`;
-  const problem = (offset: number, message: string): void => {
-    problems.push({ line: lineAt(offset), message: `${label}: ${message}` });
+  const problem = (offset: number, message: string, severity: 'error' | 'warning' = 'error'): void => {
+    problems.push({ line: lineAt(offset), message: `${label}: ${message}`, severity });
   };
 
   const element = (tag: string, from = 0, to = story.length): string | undefined => {
@@ -149,7 +149,7 @@ function parseStory(
       }
       extra.date = rawDate.trim();
       const kept = day ? `kept the day ${day}` : 'no date kept';
-      problem(story.indexOf('<DATE>'), `DATE "${rawDate.trim().slice(0, QUOTE_CHARS)}" is not a time we read (${kept}; raw value in extra.date)`);
+      problem(story.indexOf('<DATE>'), `DATE "${rawDate.trim().slice(0, QUOTE_CHARS)}" is not a time we read (${kept}; raw value in extra.date)`, 'warning');
     }
   }
 
@@ -166,7 +166,7 @@ function parseStory(
     draftText = textOpen === -1 ? '' : normaliseText(decode(story.slice(textOpen + 1, textClose === -1 ? story.length : textClose)));
   }
   if (!draftText) {
-    problem(0, 'is empty (no TITLE, BODY or TEXT); skipped');
+    problem(0, 'is empty (no TITLE, BODY or TEXT); skipped', 'warning');
     return null;
   }
   return { position, text: draftText, known, extra };

@@ -1,7 +1,7 @@
 // Ingest: the stage that composes formats, structure and enrichment, and hands results to a Store.
 export { EXTRACTOR_VERSION, articlesOf, draftsOf } from './assemble.js';
 export type { CaptureInput } from './assemble.js';
-export { ingest, ARTICLE_CHUNK } from './ingest.js';
+export { ingest, problemCode, ARTICLE_CHUNK } from './ingest.js';
 export type { IngestFailure, IngestOptions, IngestProgress, IngestSummary } from './ingest.js';
 export { expandInputs, readCapture, MAX_INPUT_BYTES } from './inputs.js';
 export type { InputFile } from './inputs.js';

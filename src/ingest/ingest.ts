@@ -1,7 +1,7 @@
 // Ingest: read inputs, store each capture with its articles atomically, and account for every
 // input in a summary. A large capture is written in chunks; its row records how many articles
 // it should hold, so a run cut short is completed by running the same ingest again.
-import { type Article, DatelineError, type ParsedCapture, isDatelineError } from '../core/index.js';
+import { type Article, DatelineError, type ErrorCode, type ParsedCapture, isDatelineError } from '../core/index.js';
 import type { CaptureRecord, Store } from '../store/index.js';
 import { type CaptureInput, articleUrlOf, articlesOf, draftsOf } from './assemble.js';
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
@@ -23,6 +23,8 @@ export interface IngestSummary {
   articles: { added: number; existing: number };
   /** Inputs that failed as a whole, and items inside an input that failed (a broken JSONL line). */
   failures: IngestFailure[];
+  /** Things noticed that lost nothing: an unreadable date kept raw, an empty story skipped. */
+  warnings: IngestFailure[];
   /** Inputs not read as plain UTF-8: which encoding was used, and what chose it. */
   decoded: Array<{ input: string; encoding: string; by: string }>;
 }
@@ -52,6 +54,7 @@ export async function ingest(store: Store, args: string[], options: IngestOption
     captures: { new: 0, duplicate: 0, resumed: 0, failed: 0 },
     articles: { added: 0, existing: 0 },
     failures: missing.map((error) => failureOf(error.input ?? '?', error)),
+    warnings: [],
     decoded: [],
   };
   summary.captures.failed += missing.length;
@@ -114,7 +117,8 @@ async function ingestOne(
   }
   if (parsed.decodedBy !== 'utf-8') summary.decoded.push({ input: file.name, encoding: parsed.encoding, by: parsed.decodedBy });
   for (const problem of parsed.problems) {
-    summary.failures.push({ input: file.name, code: 'E_ITEM', message: problem.message, ...(problem.line ? { line: problem.line } : {}) });
+    const entry = { input: file.name, code: problemCode(parsed.format), message: problem.message, ...(problem.line ? { line: problem.line } : {}) };
+    (problem.severity === 'warning' ? summary.warnings : summary.failures).push(entry);
   }
 
   const record = recordOf(input, parsed, null);
@@ -147,6 +151,11 @@ async function ingestOne(
   }
   if (state) summary.captures.resumed++;
   else summary.captures.new++;
+}
+
+/** The code for a problem inside an input, by the format it was found in. */
+export function problemCode(format: string): ErrorCode {
+  return format === 'jsonl' ? 'E_JSONL_MALFORMED' : format === 'reuters-sgml' ? 'E_SGML_MALFORMED' : 'E_INPUT_PROBLEM';
 }
 
 function chunkBounds(total: number, size: number): Array<[number, number]> {

@@ -1,0 +1,161 @@
+// eld's medium language model as an open-addressing hash table in typed arrays: n-grams packed
+// into numbers, looked up without allocating. Building it from eld's 2 MB JavaScript module costs
+// about a second (mostly compiling the module), so the built table is cached as one binary file
+// and later processes, parse workers among them, map it in a few milliseconds.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** eld subtracted this from every stored score to shrink its files; it is added back here. */
+const BASE_NGRAM_SCORE = 53;
+/** Bump when the layout below changes, so an old cache is rebuilt rather than misread. */
+const CACHE_FORMAT = 1;
+const MAGIC = 0x474e4c44; // "DLNG"
+
+export interface NgramTable {
+  /** Language code by index. */
+  languages: string[];
+  /** eld's byte alphabet: the symbol (a character code below 256) for each byte value. */
+  alphabet: Uint16Array;
+  /** Hash slots: the packed n-gram (0 = empty) and its entry, whose pairs run offsets[e]..offsets[e+1]. */
+  slotKeys: Float64Array;
+  slotEntries: Int32Array;
+  offsets: Uint32Array;
+  /** [language, score, language, score, ...] for every entry, back to back. */
+  pairs: Int32Array;
+  mask: number;
+}
+
+export const SPACE = 0x20;
+
+/** Packs up to six symbols (1..255 each) into one number, base 256: unique, and a Smi-free hash key. */
+export function packGram(symbols: ArrayLike<number>, from: number, to: number, lead: boolean, trail: boolean): number {
+  let key = 0;
+  let scale = 1;
+  if (lead) {
+    key = SPACE;
+    scale = 256;
+  }
+  for (let i = from; i < to; i++) {
+    key += symbols[i]! * scale;
+    scale *= 256;
+  }
+  return trail ? key + SPACE * scale : key;
+}
+
+export function slotOf(key: number, mask: number): number {
+  const low = key % 4294967296;
+  const high = (key - low) / 4294967296;
+  return (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) ^ (low >>> 15)) & mask;
+}
+
+/** The table, from the cache when it is there, else built from eld and cached for next time. */
+export async function loadNgramTable(): Promise<NgramTable> {
+  const entry = import.meta.resolve('eld/medium');
+  const version = await eldVersion(entry);
+  const cacheFile = join(process.env.DATELINE_CACHE ?? join(tmpdir(), 'dateline-cache'), `eld-medium-${version}-v${CACHE_FORMAT}.bin`);
+  const cached = readCache(cacheFile);
+  if (cached) return cached;
+  const table = await buildFromEld(entry);
+  writeCache(cacheFile, table);
+  return table;
+}
+
+async function eldVersion(entry: string): Promise<string> {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', entry), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function buildFromEld(entry: string): Promise<NgramTable> {
+  // The model ships inside eld; its package exports only the detector, so the data files are
+  // reached beside that entry point (eld is pinned in package-lock.json).
+  type Model = { languages: Record<string, string>; ngrams: Record<string, Record<string, number>> };
+  const { ngramsData } = (await import(new URL('../ngrams/medium.js', entry).href)) as { ngramsData: Model };
+  const { dictionary } = (await import(new URL('../dictionary.js', entry).href)) as { dictionary: string[] };
+  const languages: string[] = [];
+  for (const [index, code] of Object.entries(ngramsData.languages)) languages[Number(index)] = code;
+
+  const keys: number[] = [];
+  const offsets: number[] = [0];
+  const pairs: number[] = [];
+  for (const gram in ngramsData.ngrams) {
+    const codes = Array.from(gram, (c) => c.charCodeAt(0));
+    if (codes.length > 6 || codes.some((c) => c === 0 || c > 255)) continue; // cannot arise from text
+    const scores = ngramsData.ngrams[gram]!;
+    for (const lang in scores) pairs.push(Number(lang), scores[lang]! + BASE_NGRAM_SCORE);
+    keys.push(packGram(codes, 0, codes.length, false, false));
+    offsets.push(pairs.length);
+  }
+  let capacity = 1;
+  while (capacity < keys.length * 2) capacity *= 2;
+  const slotKeys = new Float64Array(capacity);
+  const slotEntries = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
+  keys.forEach((key, e) => {
+    let slot = slotOf(key, mask);
+    while (slotKeys[slot] !== 0) slot = (slot + 1) & mask;
+    slotKeys[slot] = key;
+    slotEntries[slot] = e;
+  });
+  return {
+    languages,
+    alphabet: Uint16Array.from(dictionary, (c) => c.charCodeAt(0)),
+    slotKeys,
+    slotEntries,
+    offsets: Uint32Array.from(offsets),
+    pairs: Int32Array.from(pairs),
+    mask,
+  };
+}
+
+// Layout: a header of six u32 (magic, format, capacity, entries+1, pairs, languages JSON bytes),
+// padded to 8, then slotKeys, slotEntries, offsets, pairs, alphabet, the languages as JSON.
+function writeCache(file: string, t: NgramTable): void {
+  try {
+    const languages = Buffer.from(JSON.stringify(t.languages));
+    const header = new Uint32Array([MAGIC, CACHE_FORMAT, t.slotKeys.length, t.offsets.length, t.pairs.length, languages.length, 0, 0]);
+    const parts = [header, t.slotKeys, t.slotEntries, t.offsets, t.pairs, t.alphabet].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    mkdirSync(join(file, '..'), { recursive: true });
+    // Written aside and renamed, so a worker starting at the same moment never reads half a file.
+    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(partial, Buffer.concat([...parts, languages]));
+    renameSync(partial, file);
+  } catch {
+    // A read-only temp folder only costs the next process the slow build.
+  }
+}
+
+function readCache(file: string): NgramTable | null {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch {
+    return null;
+  }
+  // Copy into a fresh, aligned ArrayBuffer: typed-array views need aligned offsets.
+  const bytes = new Uint8Array(buffer.byteLength);
+  bytes.set(buffer);
+  const data = bytes.buffer;
+  if (data.byteLength < 32) return null;
+  const [magic, format, capacity, offsetCount, pairCount, languageBytes] = new Uint32Array(data, 0, 8);
+  if (magic !== MAGIC || format !== CACHE_FORMAT) return null;
+  let at = 32;
+  const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, size: number): T => {
+    const view = make(data, at, length);
+    at += length * size;
+    return view;
+  };
+  const expected = 32 + capacity! * 12 + offsetCount! * 4 + pairCount! * 4 + 256 * 2 + languageBytes!;
+  if (data.byteLength !== expected) return null;
+  const slotKeys = take((b, o, l) => new Float64Array(b, o, l), capacity!, 8);
+  const slotEntries = take((b, o, l) => new Int32Array(b, o, l), capacity!, 4);
+  const offsets = take((b, o, l) => new Uint32Array(b, o, l), offsetCount!, 4);
+  const pairs = take((b, o, l) => new Int32Array(b, o, l), pairCount!, 4);
+  const alphabet = take((b, o, l) => new Uint16Array(b, o, l), 256, 2);
+  const languages = JSON.parse(Buffer.from(data, at, languageBytes!).toString('utf8')) as string[];
+  return { languages, alphabet, slotKeys, slotEntries, offsets, pairs, mask: capacity! - 1 };
+}
