@@ -161,12 +161,15 @@ for (const [zone, names] of Object.entries(ZONE_PLACES)) {
   for (const name of names.split('|')) if (!PLACE_ZONES.has(name)) PLACE_ZONES.set(name, zone);
 }
 
-/** Separators between a dateline place's parts: "ATLANTA, GA, UNITED STATES", "New Delhi [India]". */
+/** Places filed from together ("SAN FRANCISCO & LONDON", "JAKARTA/BANGKOK"): the first decides. */
+const GROUP_SPLIT_RE = /\s*(?:[&/]|\band\b)\s*/;
+/** Separators between a place's parts: "ATLANTA, GA, UNITED STATES", "New Delhi [India]". */
 const PART_SPLIT_RE = /\s*[,[\]()]\s*/;
 
 /**
- * The IANA zone a dateline place is in, from its most specific known part: the whole place,
- * then the city, then the region or country. Undefined when no part fixes one zone.
+ * The IANA zone a dateline place is in. The region or country after a city is trusted first,
+ * as it settles same-named cities ("Columbia, Mo." is Central, "Birmingham, England" is not
+ * Alabama); then the city. Undefined when no part fixes one zone.
  *
  * @example zoneOfPlace('BEIJING') // 'Asia/Shanghai'
  * @example zoneOfPlace('PORTLAND, Ore.') // 'America/Los_Angeles'
@@ -175,15 +178,14 @@ export function zoneOfPlace(place: string): string | undefined {
   const whole = place.toLowerCase().replace(/\s+/g, ' ').trim();
   const direct = PLACE_ZONES.get(whole);
   if (direct) return direct;
-  const parts = whole.split(PART_SPLIT_RE).filter((p) => p !== '');
-  // A region or country after the city overrides a same-named city elsewhere
-  // ("PORTLAND, Maine" is not Oregon; "Victoria, Australia" is not British Columbia).
+  const first = whole.split(GROUP_SPLIT_RE)[0] ?? whole;
+  const parts = first.split(PART_SPLIT_RE).filter((p) => p !== '');
   for (let i = parts.length - 1; i >= 1; i--) {
-    const pair = PLACE_ZONES.get(`${parts[0]}, ${parts[i]}`);
+    const pair = PLACE_ZONES.get(`${parts[0]}, ${parts[i]}`); // "portland, maine", "victoria, australia"
     if (pair) return pair;
   }
-  for (const part of parts) {
-    const zone = PLACE_ZONES.get(part);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const zone = PLACE_ZONES.get(parts[i] as string);
     if (zone) return zone;
   }
   return undefined;
