@@ -9,7 +9,7 @@ export const DATELINE_TITLE_MAX = 150;
 /** After a credited, dated dateline, this much text is a sentence of copy, not a headline's end. */
 export const DATELINE_COPY_MIN = 60;
 /** "By Jane Doe", "By JANE DOE and John Roe, Reuters", "By Dr. Jane Doe". */
-const BYLINE_RE = /^By:?\s+(\p{Lu}[^\n]{1,100})$/u;
+const BYLINE_RE = /^(?:By|BY):?\s+(\p{Lu}[^\n]{1,100})$/u;
 /** Words a byline's name part should not contain: a sentence that starts "By ..." is not one. */
 const BYLINE_PROSE_RE = /\b(?:the|is|was|will|has|have|said|to|of|in|on)\b/;
 /** A title's closing wire credit: "Ky. Company Wins Grant (AP)", "... (Reuters)". */
