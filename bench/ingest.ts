@@ -99,7 +99,7 @@ export function queryMix(texts: Array<{ text: string }>, count: number): string[
     const t = pick(sample.map((s) => s.text)).match(/[A-Za-z]{3,} [A-Za-z]{3,}/g) ?? ['trade deficit'];
     return `"${pick(t)}"`;
   };
-  const places = ['usa', 'uk', 'japan', 'west-germany', 'canada', 'france'];
+  const places = ['"NEW YORK"', 'LONDON', 'TOKYO', 'WASHINGTON', 'CHICAGO', 'PARIS'];
   const makers = [
     () => pick(rare),
     () => pick(common),

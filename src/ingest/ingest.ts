@@ -7,8 +7,17 @@ import { type CaptureInput, articleUrlOf, articlesOf, draftsOf } from './assembl
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
 import { PARALLEL_MIN_DRAFTS, ParsePool } from './pool.js';
 
-/** Articles per transaction when a capture holds many: small enough to keep a crash's loss short. */
-export const ARTICLE_CHUNK = 1000;
+/**
+ * Articles per transaction when a capture holds many: small enough to keep a crash's loss short,
+ * large enough that FTS5 flushes few segments (at 1,000 the store ran 1.8x slower than at 5,000).
+ */
+export const ARTICLE_CHUNK = 5000;
+
+/** Drafts per message to a parse worker. */
+const WORKER_PIECE = 500;
+
+/** Inputs this large almost always hold enough articles to pay for the parse workers. */
+const EARLY_POOL_BYTES = 2 * 1024 * 1024;
 
 export interface IngestFailure {
   input: string;
@@ -104,6 +113,8 @@ async function ingestOne(
     return;
   }
 
+  // A large input will want the workers: start them now, so they load while it is parsed.
+  if (input.bytes.byteLength >= EARLY_POOL_BYTES) poolFor(PARALLEL_MIN_DRAFTS);
   let parsed: ParsedCapture;
   try {
     parsed = draftsOf(input);
@@ -126,11 +137,7 @@ async function ingestOne(
   const pool = poolFor(total);
   const chunks = chunkBounds(total, ARTICLE_CHUNK);
   // Structuring runs ahead in the workers while the main thread writes earlier chunks.
-  const pending = chunks.map(([from, to]) =>
-    pool
-      ? pool.structure({ captureId: input.capture.id, captureUrl: articleUrlOf(input.capture), observedAt: input.capture.fetchedAt, drafts: parsed.drafts.slice(from, to) })
-      : null,
-  );
+  const pending = chunks.map(([from, to]) => (pool ? structureInPool(pool, input, parsed, from, to) : null));
   pending.forEach((p) => p?.catch(() => undefined));
   let written = 0;
   let first = !state;
@@ -156,6 +163,22 @@ async function ingestOne(
 /** The code for a problem inside an input, by the format it was found in. */
 export function problemCode(format: string): ErrorCode {
   return format === 'jsonl' ? 'E_JSONL_MALFORMED' : format === 'reuters-sgml' ? 'E_SGML_MALFORMED' : 'E_INPUT_PROBLEM';
+}
+
+/**
+ * The articles of drafts [from, to), structured by the pool in pieces small enough that every
+ * worker starts at once and the first write need not wait for a whole chunk.
+ */
+export async function structureInPool(pool: ParsePool, input: CaptureInput, parsed: ParsedCapture, from: number, to: number): Promise<Article[]> {
+  const pieces = chunkBounds(to - from, WORKER_PIECE).map(([a, b]) =>
+    pool.structure({
+      captureId: input.capture.id,
+      captureUrl: articleUrlOf(input.capture),
+      observedAt: input.capture.fetchedAt,
+      drafts: parsed.drafts.slice(from + a, from + b),
+    }),
+  );
+  return (await Promise.all(pieces)).flat();
 }
 
 function chunkBounds(total: number, size: number): Array<[number, number]> {

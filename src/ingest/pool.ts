@@ -16,6 +16,12 @@ type WorkerReply = { ok: true; articles: Article[] } | { ok: false; message: str
 /** Workers pay off only with enough drafts to amortise their start-up (about 100 ms each). */
 export const PARALLEL_MIN_DRAFTS = 3000;
 
+/** Under tsx (tests, bench) a worker must register tsx's loader in its own thread first. */
+function tsWorker(url: URL): Worker {
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
 export class ParsePool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Job>();
@@ -27,7 +33,7 @@ export class ParsePool {
     const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
     const url = new URL(`./worker${ext}`, import.meta.url);
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(url);
+      const worker = ext === '.ts' ? tsWorker(url) : new Worker(url);
       worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
       worker.on('error', (error) => this.fail(worker, error));
       this.workers.push(worker);

@@ -1,8 +1,8 @@
 // Reprocess: rebuild every article from the stored captures, for example after the structurer
 // improves. Ids come from the capture and the position in it, so they survive the rebuild.
 import type { Store } from '../store/index.js';
-import { articleUrlOf, articlesOf, draftsOf } from './assemble.js';
-import { type IngestFailure, failureOf } from './ingest.js';
+import { articlesOf, draftsOf } from './assemble.js';
+import { type IngestFailure, failureOf, structureInPool } from './ingest.js';
 import { PARALLEL_MIN_DRAFTS, ParsePool } from './pool.js';
 
 export interface ReprocessSummary {
@@ -26,13 +26,7 @@ export async function reprocess(store: Store, onProgress?: (done: number) => voi
         let articles;
         if (parsed.drafts.length >= PARALLEL_MIN_DRAFTS) {
           pool ??= new ParsePool();
-          const p = pool;
-          const size = 1000;
-          const parts = [];
-          for (let from = 0; from < parsed.drafts.length; from += size) {
-            parts.push(p.structure({ captureId: id, captureUrl: articleUrlOf(stored.capture), observedAt: stored.capture.fetchedAt, drafts: parsed.drafts.slice(from, from + size) }));
-          }
-          articles = (await Promise.all(parts)).flat();
+          articles = await structureInPool(pool, input, parsed, 0, parsed.drafts.length);
         } else {
           articles = articlesOf(input, parsed);
         }
