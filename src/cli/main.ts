@@ -9,6 +9,12 @@ import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
 import { registerStats } from './stats.js';
 
+// `dateline parse ... | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('dateline')
   .description('a self-hosted news-wire engine: structure, store and search press releases and news')
   .version('0.1.0')
