@@ -30,12 +30,12 @@ for (const args of steps) {
   if (expectFailure) process.stdout.write(`(exit ${result.status})\n`);
 }
 // Show the first hit of a search in full, by its id.
-const first = spawnSync(process.execPath, ['dist/cli/main.js', 'search', 'wire:"PR Newswire"', '--db', db, '--limit', '1', '--json'], { encoding: 'utf8' });
+const first = spawnSync(process.execPath, ['dist/cli/main.js', 'search', 'dengue wire:"PR Newswire" lang:en', '--db', db, '--limit', '1', '--json'], { encoding: 'utf8' });
 const id = first.stdout ? JSON.parse(first.stdout.split('\n')[0]).id : null;
 if (id) {
   process.stdout.write(`\n$ dateline show ${id} --db ${db}\n`);
   const shown = spawnSync(process.execPath, ['dist/cli/main.js', 'show', id, '--db', db], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  process.stdout.write(shown.stdout.split('\n').slice(0, 16).join('\n') + '\n  ...\n');
+  process.stdout.write(shown.stdout.split('\n').slice(0, 14).join('\n') + '\n  ...\n');
 }
 if (failed > 0) {
   process.stderr.write(`demo: ${failed} step(s) did not behave as expected\n`);
