@@ -2,7 +2,6 @@
 // recorded in schema_migrations (and PRAGMA user_version, which tools can read cheaply).
 import { DatelineError } from '../../core/index.js';
 import type { Db } from './database.js';
-import { filterKeys } from './filter-match.js';
 
 interface Migration {
   version: number;
@@ -15,7 +14,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    name: 'captures, articles, full-text and CJK trigram indexes',
+    name: 'captures, articles with folded filter keys, full-text and CJK trigram indexes',
     sql: `
       CREATE TABLE captures (
         seq INTEGER PRIMARY KEY,          -- creation order, for captureIds()
@@ -47,7 +46,12 @@ export const MIGRATIONS: readonly Migration[] = [
         lang TEXT,
         kind TEXT NOT NULL,
         url TEXT,
-        json TEXT NOT NULL                -- the rest of the Article (no field twice)
+        json TEXT NOT NULL,               -- the rest of the Article (no field twice)
+        -- Folded copies for filters, compared with plain = and instr(): a JavaScript SQL
+        -- function per row doubled the time of a common term with a filter.
+        wire_key TEXT,
+        source_key TEXT,
+        place_key TEXT
       );
       CREATE INDEX articles_by_capture ON articles(capture_id);
       -- External content: the index reads title, text, place, source and wire from articles,
@@ -63,27 +67,6 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE VIRTUAL TABLE articles_cjk USING fts5(title, text, tokenize = 'trigram');
       INSERT INTO articles_cjk(articles_cjk, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
     `,
-  },
-  {
-    version: 2,
-    name: 'folded filter keys for wire, source and place',
-    // Filters compare these with plain `=` and instr(): a JavaScript SQL function per row
-    // doubled the time of a common term with a filter.
-    sql: `
-      ALTER TABLE articles ADD COLUMN wire_key TEXT;
-      ALTER TABLE articles ADD COLUMN source_key TEXT;
-      ALTER TABLE articles ADD COLUMN place_key TEXT;
-    `,
-    after: (db) => {
-      const update = db.prepare('UPDATE articles SET wire_key = ?, source_key = ?, place_key = ? WHERE seq = ?');
-      const rows = db.prepare<[], { seq: number; wire: string | null; source: string | null; place: string | null }>(
-        'SELECT seq, wire, source, place FROM articles',
-      );
-      for (const row of rows.all()) {
-        const keys = filterKeys(row.wire, row.source, row.place);
-        update.run(keys.wire, keys.source, keys.place, BigInt(row.seq));
-      }
-    },
   },
 ];
 

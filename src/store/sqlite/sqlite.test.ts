@@ -39,25 +39,6 @@ describe('sqlite specifics', () => {
     db.close();
   });
 
-  test('a database made by the first migration is brought up to date, keys filled in', async () => {
-    const path = join(dir, 'old.db');
-    const db = new Database(path);
-    db.exec(MIGRATIONS[0]!.sql);
-    db.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
-      INSERT INTO schema_migrations VALUES (1, 'first', '2026-01-01'); PRAGMA user_version = 1;`);
-    const record = captureRecord('old');
-    db.prepare(`INSERT INTO captures (id, url, fetched_at, headers, size, bytes, expected_articles)
-      VALUES (?, 'file:old', '2026', '{}', 3, x'6f6c64', 1)`).run(record.capture.id);
-    db.prepare(`INSERT INTO articles (id, capture_id, position, title, text, wire, place, kind, json)
-      VALUES ('0123456789abcdef', ?, 0, 'Old', 'old cocoa', 'Reuters', 'MÜNCHEN, GERMANY', 'agency', '{}')`).run(record.capture.id);
-    db.prepare("INSERT INTO articles_fts (rowid, title, text, place, wire) VALUES (1, 'Old', 'old cocoa', 'MÜNCHEN, GERMANY', 'Reuters')").run();
-    db.close();
-    const store = await openStore(path);
-    const hits = await store.search(parseQuery('cocoa place:munchen wire:REUTERS'), { limit: 5 });
-    assert.deepEqual(hits.map((hit) => hit.id), ['0123456789abcdef']);
-    await store.close();
-  });
-
   test('only articles with CJK text enter the trigram index', async () => {
     const path = join(dir, 'cjk.db');
     const store = await openStore(path);
