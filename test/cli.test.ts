@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ArticleSchema } from '../src/core/schemas.js';
 import { dateline, jsonLines, scratch } from './helpers.js';
 
 const PRN_RELEASE = `Acme Microsystems Opens Second Chip Plant in Ohio
@@ -62,6 +63,9 @@ test('parse --json prints one structured article per input', (t) => {
   assert.equal(result.status, 0, result.stderr);
   const articles = jsonLines(result.stdout);
   assert.equal(articles.length, 3);
+  for (const { input: _input, format: _format, encoding: _encoding, ...article } of articles) {
+    ArticleSchema.strict().parse(article); // exactly the model's fields, each of its type
+  }
   const acme = articles.find((a) => String(a.input).endsWith('acme.txt'))!;
   assert.equal(acme.title, 'Acme Microsystems Opens Second Chip Plant in Ohio');
   assert.equal(acme.wire, 'PR Newswire');

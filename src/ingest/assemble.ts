@@ -1,6 +1,7 @@
-// Composes the pure stages into articles: a capture's bytes go through the format parser, each
-// draft through the wire-text structurer and enrichment, and the results are merged into the
-// model's Article. No clock, no I/O: the same capture always yields the same articles.
+// Composes the pure stages into articles: each draft of a capture (see drafts.ts) goes through
+// the wire-text structurer and enrichment, and the results are merged into the model's Article.
+// No clock, no I/O: the same capture always yields the same articles. The parse workers load
+// this module, so it imports nothing they do not use.
 import {
   type Article,
   type ArticleDraft,
@@ -9,7 +10,6 @@ import {
   articleIdFromCapture,
 } from '../core/index.js';
 import { detectLanguage } from '../enrich/index.js';
-import { parseCapture } from '../formats/index.js';
 import { structureWireText } from '../structure/index.js';
 
 /** Names the code that built an article, so reprocess can tell stale records from fresh ones. */
@@ -20,11 +20,6 @@ export interface CaptureInput {
   bytes: Uint8Array;
   /** A name for messages: the path as given, or the URL. */
   name: string;
-}
-
-/** Parses a capture into drafts (throws DatelineError when the capture as a whole is bad). */
-export function draftsOf(input: CaptureInput): ParsedCapture {
-  return parseCapture(input.bytes, { name: input.name, contentType: input.capture.contentType });
 }
 
 /** The article for one draft of a capture. */

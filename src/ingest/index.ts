@@ -1,5 +1,6 @@
 // Ingest: the stage that composes formats, structure and enrichment, and hands results to a Store.
-export { EXTRACTOR_VERSION, articlesOf, draftsOf } from './assemble.js';
+export { EXTRACTOR_VERSION, articlesOf } from './assemble.js';
+export { draftsOf } from './drafts.js';
 export type { CaptureInput } from './assemble.js';
 export { ingest, problemCode, ARTICLE_CHUNK } from './ingest.js';
 export type { IngestFailure, IngestOptions, IngestProgress, IngestSummary } from './ingest.js';

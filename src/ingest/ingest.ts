@@ -3,7 +3,8 @@
 // it should hold, so a run cut short is completed by running the same ingest again.
 import { type Article, DatelineError, type ErrorCode, type ParsedCapture, isDatelineError } from '../core/index.js';
 import type { CaptureRecord, Store } from '../store/index.js';
-import { type CaptureInput, articleUrlOf, articlesOf, draftsOf } from './assemble.js';
+import { type CaptureInput, articleUrlOf, articlesOf } from './assemble.js';
+import { draftsOf } from './drafts.js';
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
 import { PARALLEL_MIN_DRAFTS, ParsePool } from './pool.js';
 

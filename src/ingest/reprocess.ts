@@ -1,7 +1,8 @@
 // Reprocess: rebuild every article from the stored captures, for example after the structurer
 // improves. Ids come from the capture and the position in it, so they survive the rebuild.
 import type { Store } from '../store/index.js';
-import { articlesOf, draftsOf } from './assemble.js';
+import { articlesOf } from './assemble.js';
+import { draftsOf } from './drafts.js';
 import { type IngestFailure, failureOf, structureInPool } from './ingest.js';
 import { PARALLEL_MIN_DRAFTS, ParsePool } from './pool.js';
 
