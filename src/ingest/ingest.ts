@@ -136,7 +136,7 @@ async function ingestOne(
   const record = recordOf(input, parsed, null);
   const total = parsed.drafts.length;
   const pool = poolFor(total);
-  const chunks = chunkBounds(total, ARTICLE_CHUNK);
+  const chunks = writeChunks(total);
   // Structuring runs ahead in the workers while the main thread writes earlier chunks.
   const pending = chunks.map(([from, to]) => (pool ? structureInPool(pool, input, parsed, from, to) : null));
   pending.forEach((p) => p?.catch(() => undefined));
@@ -180,6 +180,15 @@ export async function structureInPool(pool: ParsePool, input: CaptureInput, pars
     }),
   );
   return (await Promise.all(pieces)).flat();
+}
+
+/**
+ * Where the write transactions fall: a short first one, so writing starts as soon as the workers
+ * return their first pieces, then ARTICLE_CHUNK at a time.
+ */
+function writeChunks(total: number): Array<[number, number]> {
+  const first = Math.min(total, 2 * WORKER_PIECE);
+  return [[0, first] as [number, number], ...chunkBounds(total - first, ARTICLE_CHUNK).map(([a, b]): [number, number] => [first + a, first + b])];
 }
 
 function chunkBounds(total: number, size: number): Array<[number, number]> {
