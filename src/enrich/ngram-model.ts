@@ -5,7 +5,7 @@
 // Tokenisation follows eld's documented scheme (UTF-8 bytes mapped to its byte alphabet, 4-byte
 // n-grams at a stride of 3, word-edge markers); language.test.ts checks we agree with eld itself.
 
-import { SPACE, loadNgramTable, packGram, slotOf } from './ngram-table.js';
+import { SPACE, loadNgramTable, packGram, packed, slotOf } from './ngram-table.js';
 
 /** eld reads at most this much text, stops at a word end past the first, and hard-stops at the second. */
 const MAX_CHARS = 1000;
@@ -13,7 +13,7 @@ const SOFT_BYTE_LIMIT = 350;
 const HARD_BYTE_LIMIT = 380;
 const MAX_WORD_BYTES = 70;
 
-const { languages, alphabet, slotKeys, slotEntries, offsets, pairs, mask } = await loadNgramTable();
+const { languages, alphabet, slotLow, slotHigh, slotEntries, offsets, pairs, mask } = await loadNgramTable();
 /** The text that last counted each entry: an n-gram counts once per text, with no Set to fill. */
 const stamps = new Uint32Array(offsets.length);
 let call = 0;
@@ -21,35 +21,31 @@ let call = 0;
 const APOSTROPHES = new Set([0x27, 0x60, 0x2019]);
 const LETTER = /\p{L}/u;
 
-function isLetter(code: number, char: string): boolean {
-  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return LETTER.test(char);
-}
-
 /** Words as symbols of eld's byte alphabet, cut where eld cuts. */
 function byteWords(text: string): number[][] {
   // Runs of non-letters become one space, except apostrophes that end a run (don't, l'eau).
-  let cleaned = '';
-  let run = '';
+  // Letters are copied a stretch at a time, not a character at a time.
   const source = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  let cleaned = '';
+  let stretch = 0; // where the current stretch of letters began
+  let run = -1; // where the current run of separators began, or -1
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    const char = source[i]!;
-    if (code >= 0xd800 && code < 0xdc00 && i + 1 < source.length) {
-      const pair = source.slice(i, i + 2);
-      if (LETTER.test(pair)) {
-        cleaned += flush(run) + pair;
-        run = '';
-      } else run += pair;
-      i++;
-      continue;
-    }
-    if (isLetter(code, char)) {
-      cleaned += flush(run) + char;
-      run = '';
-    } else run += char;
+    let letter: boolean;
+    let width = 1;
+    if (code < 0x80) letter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < source.length) {
+      letter = LETTER.test(source.slice(i, i + 2));
+      width = 2;
+    } else letter = LETTER.test(source[i]!);
+    if (letter && run >= 0) {
+      cleaned += source.slice(stretch, run) + separator(source, run, i);
+      stretch = i;
+      run = -1;
+    } else if (!letter && run < 0) run = i;
+    i += width - 1;
   }
-  cleaned += flush(run);
+  cleaned += run >= 0 ? source.slice(stretch, run) + separator(source, run, source.length) : source.slice(stretch);
   const lower = cleaned.trim().toLowerCase();
 
   const words: number[][] = [];
@@ -83,21 +79,21 @@ function byteWords(text: string): number[][] {
 }
 
 /** A run of separators collapses to a space; apostrophes at its end stay with the next word. */
-function flush(run: string): string {
-  if (run === '') return '';
-  let end = run.length;
-  while (end > 0 && APOSTROPHES.has(run.charCodeAt(end - 1))) end--;
-  return end === 0 ? run : ' ' + run.slice(end);
+function separator(source: string, from: number, to: number): string {
+  let end = to;
+  while (end > from && APOSTROPHES.has(source.charCodeAt(end - 1))) end--;
+  return end === from ? source.slice(from, to) : ' ' + source.slice(end, to);
 }
 
 /** eld's best language for the text, or null when no n-gram is known. */
 export function scoreLanguage(text: string): string | null {
   const stamp = ++call;
   const totals = new Float64Array(languages.length);
-  const count = (key: number) => {
-    let slot = slotOf(key, mask);
-    while (slotKeys[slot] !== key) {
-      if (slotKeys[slot] === 0) return;
+  const count = () => {
+    const { low, high } = packed;
+    let slot = slotOf(low, high, mask);
+    while (slotHigh[slot] !== high || slotLow[slot] !== low) {
+      if (slotHigh[slot] === 0) return;
       slot = (slot + 1) & mask;
     }
     const entry = slotEntries[slot]!;
@@ -109,10 +105,16 @@ export function scoreLanguage(text: string): string | null {
     // 4-symbol grams at a stride of 3, the first marked as a word start; then the word's end.
     const len = Math.min(word.length, MAX_WORD_BYTES);
     let j = 0;
-    for (; j + 4 < len; j += 3) count(packGram(word, j, j + 4, j === 0, false));
+    for (; j + 4 < len; j += 3) {
+      packGram(word, j, j + 4, j === 0, false);
+      count();
+    }
     // Like eld, the closing gram runs to the word's true end, and is the whole word when short.
     const from = len !== 3 ? Math.max(0, len - 4) : 0;
-    if (word.length - from <= 6 - (j === 0 ? 2 : 1)) count(packGram(word, from, word.length, j === 0, true));
+    if (word.length - from <= 6 - (j === 0 ? 2 : 1)) {
+      packGram(word, from, word.length, j === 0, true);
+      count();
+    }
   }
   let best = -1;
   let bestScore = 0;

@@ -1,5 +1,5 @@
 // eld's medium language model as an open-addressing hash table in typed arrays: n-grams packed
-// into numbers, looked up without allocating. Building it from eld's 2 MB JavaScript module costs
+// into integers, looked up without allocating. Building it from eld's 2 MB JavaScript module costs
 // about a second (mostly compiling the module), so the built table is cached as one binary file
 // and later processes, parse workers among them, map it in a few milliseconds.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /** eld subtracted this from every stored score to shrink its files; it is added back here. */
 const BASE_NGRAM_SCORE = 53;
 /** Bump when the layout below changes, so an old cache is rebuilt rather than misread. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const MAGIC = 0x474e4c44; // "DLNG"
 
 export interface NgramTable {
@@ -17,8 +17,9 @@ export interface NgramTable {
   languages: string[];
   /** eld's byte alphabet: the symbol (a character code below 256) for each byte value. */
   alphabet: Uint16Array;
-  /** Hash slots: the packed n-gram (0 = empty) and its entry, whose pairs run offsets[e]..offsets[e+1]. */
-  slotKeys: Float64Array;
+  /** Hash slots: the packed n-gram (high 0 = empty) and its entry, whose pairs run offsets[e]..offsets[e+1]. */
+  slotLow: Int32Array;
+  slotHigh: Int32Array;
   slotEntries: Int32Array;
   offsets: Uint32Array;
   /** [language, score, language, score, ...] for every entry, back to back. */
@@ -28,25 +29,36 @@ export interface NgramTable {
 
 export const SPACE = 0x20;
 
-/** Packs up to six symbols (1..255 each) into one number, base 256: unique, and a Smi-free hash key. */
-export function packGram(symbols: ArrayLike<number>, from: number, to: number, lead: boolean, trail: boolean): number {
-  let key = 0;
-  let scale = 1;
-  if (lead) {
-    key = SPACE;
-    scale = 256;
+/**
+ * An n-gram of up to six symbols (each 1..255) packed into two int32s: the first four symbols in
+ * `low`, the rest and the length in `high`, so a real gram never has `high` 0 (an empty slot).
+ * Integer keys hash and compare far faster than the short-lived strings eld builds per gram.
+ * Results land in `packed` to spare an allocation per gram.
+ */
+export const packed = { low: 0, high: 0 };
+
+export function packGram(symbols: ArrayLike<number>, from: number, to: number, lead: boolean, trail: boolean): void {
+  let low = 0;
+  let high = 0;
+  let n = 0;
+  if (lead) low = SPACE;
+  if (lead) n = 1;
+  for (let i = from; i < to; i++, n++) {
+    if (n < 4) low |= symbols[i]! << (8 * n);
+    else high |= symbols[i]! << (8 * (n - 4));
   }
-  for (let i = from; i < to; i++) {
-    key += symbols[i]! * scale;
-    scale *= 256;
+  if (trail) {
+    if (n < 4) low |= SPACE << (8 * n);
+    else high |= SPACE << (8 * (n - 4));
+    n++;
   }
-  return trail ? key + SPACE * scale : key;
+  packed.low = low;
+  packed.high = high | (n << 16);
 }
 
-export function slotOf(key: number, mask: number): number {
-  const low = key % 4294967296;
-  const high = (key - low) / 4294967296;
-  return (Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) ^ (low >>> 15)) & mask;
+export function slotOf(low: number, high: number, mask: number): number {
+  const h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
 }
 
 /** The table, from the cache when it is there, else built from eld and cached for next time. */
@@ -79,7 +91,7 @@ async function buildFromEld(entry: string): Promise<NgramTable> {
   const languages: string[] = [];
   for (const [index, code] of Object.entries(ngramsData.languages)) languages[Number(index)] = code;
 
-  const keys: number[] = [];
+  const keys: Array<[number, number]> = [];
   const offsets: number[] = [0];
   const pairs: number[] = [];
   for (const gram in ngramsData.ngrams) {
@@ -87,24 +99,28 @@ async function buildFromEld(entry: string): Promise<NgramTable> {
     if (codes.length > 6 || codes.some((c) => c === 0 || c > 255)) continue; // cannot arise from text
     const scores = ngramsData.ngrams[gram]!;
     for (const lang in scores) pairs.push(Number(lang), scores[lang]! + BASE_NGRAM_SCORE);
-    keys.push(packGram(codes, 0, codes.length, false, false));
+    packGram(codes, 0, codes.length, false, false);
+    keys.push([packed.low, packed.high]);
     offsets.push(pairs.length);
   }
   let capacity = 1;
   while (capacity < keys.length * 2) capacity *= 2;
-  const slotKeys = new Float64Array(capacity);
+  const slotLow = new Int32Array(capacity);
+  const slotHigh = new Int32Array(capacity);
   const slotEntries = new Int32Array(capacity).fill(-1);
   const mask = capacity - 1;
-  keys.forEach((key, e) => {
-    let slot = slotOf(key, mask);
-    while (slotKeys[slot] !== 0) slot = (slot + 1) & mask;
-    slotKeys[slot] = key;
+  keys.forEach(([low, high], e) => {
+    let slot = slotOf(low, high, mask);
+    while (slotHigh[slot] !== 0) slot = (slot + 1) & mask;
+    slotLow[slot] = low;
+    slotHigh[slot] = high;
     slotEntries[slot] = e;
   });
   return {
     languages,
     alphabet: Uint16Array.from(dictionary, (c) => c.charCodeAt(0)),
-    slotKeys,
+    slotLow,
+    slotHigh,
     slotEntries,
     offsets: Uint32Array.from(offsets),
     pairs: Int32Array.from(pairs),
@@ -113,12 +129,12 @@ async function buildFromEld(entry: string): Promise<NgramTable> {
 }
 
 // Layout: a header of six u32 (magic, format, capacity, entries+1, pairs, languages JSON bytes),
-// padded to 8, then slotKeys, slotEntries, offsets, pairs, alphabet, the languages as JSON.
+// padded to 8, then slotLow, slotHigh, slotEntries, offsets, pairs, alphabet, the languages as JSON.
 function writeCache(file: string, t: NgramTable): void {
   try {
     const languages = Buffer.from(JSON.stringify(t.languages));
-    const header = new Uint32Array([MAGIC, CACHE_FORMAT, t.slotKeys.length, t.offsets.length, t.pairs.length, languages.length, 0, 0]);
-    const parts = [header, t.slotKeys, t.slotEntries, t.offsets, t.pairs, t.alphabet].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    const header = new Uint32Array([MAGIC, CACHE_FORMAT, t.slotLow.length, t.offsets.length, t.pairs.length, languages.length, 0, 0]);
+    const parts = [header, t.slotLow, t.slotHigh, t.slotEntries, t.offsets, t.pairs, t.alphabet].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     mkdirSync(join(file, '..'), { recursive: true });
     // Written aside and renamed, so a worker starting at the same moment never reads half a file.
     const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
@@ -151,11 +167,12 @@ function readCache(file: string): NgramTable | null {
   };
   const expected = 32 + capacity! * 12 + offsetCount! * 4 + pairCount! * 4 + 256 * 2 + languageBytes!;
   if (data.byteLength !== expected) return null;
-  const slotKeys = take((b, o, l) => new Float64Array(b, o, l), capacity!, 8);
+  const slotLow = take((b, o, l) => new Int32Array(b, o, l), capacity!, 4);
+  const slotHigh = take((b, o, l) => new Int32Array(b, o, l), capacity!, 4);
   const slotEntries = take((b, o, l) => new Int32Array(b, o, l), capacity!, 4);
   const offsets = take((b, o, l) => new Uint32Array(b, o, l), offsetCount!, 4);
   const pairs = take((b, o, l) => new Int32Array(b, o, l), pairCount!, 4);
   const alphabet = take((b, o, l) => new Uint16Array(b, o, l), 256, 2);
   const languages = JSON.parse(Buffer.from(data, at, languageBytes!).toString('utf8')) as string[];
-  return { languages, alphabet, slotKeys, slotEntries, offsets, pairs, mask: capacity! - 1 };
+  return { languages, alphabet, slotLow, slotHigh, slotEntries, offsets, pairs, mask: capacity! - 1 };
 }
