@@ -3,19 +3,16 @@
 // it should hold, so a run cut short is completed by running the same ingest again.
 import { type Article, DatelineError, type ErrorCode, type ParsedCapture, isDatelineError } from '../core/index.js';
 import type { CaptureRecord, Store } from '../store/index.js';
-import { type CaptureInput, articleUrlOf, articlesOf } from './assemble.js';
+import { type CaptureInput, articlesOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
-import { PARALLEL_MIN_DRAFTS, ParsePool } from './pool.js';
+import { PARALLEL_MIN_DRAFTS, ParsePool, PieceFeeder, WORKER_PIECE } from './pool.js';
 
 /**
  * Articles per transaction when a capture holds many: small enough to keep a crash's loss short,
  * large enough that FTS5 flushes few segments (at 1,000 the store ran 1.8x slower than at 5,000).
  */
 export const ARTICLE_CHUNK = 5000;
-
-/** Drafts per message to a parse worker. */
-const WORKER_PIECE = 500;
 
 /** Inputs this large almost always hold enough articles to pay for the parse workers. */
 const EARLY_POOL_BYTES = 2 * 1024 * 1024;
@@ -114,11 +111,13 @@ async function ingestOne(
     return;
   }
 
-  // A large input will want the workers: start them now, so they load while it is parsed.
-  if (input.bytes.byteLength >= EARLY_POOL_BYTES) poolFor(PARALLEL_MIN_DRAFTS);
+  // A large input wants the workers: start them now, and hand them drafts while the input is
+  // still being parsed, so structuring overlaps parsing.
+  const early = input.bytes.byteLength >= EARLY_POOL_BYTES ? poolFor(PARALLEL_MIN_DRAFTS) : null;
+  let feeder = early ? new PieceFeeder(early, input) : null;
   let parsed: ParsedCapture;
   try {
-    parsed = draftsOf(input);
+    parsed = draftsOf(input, feeder ? (draft) => feeder!.add(draft) : undefined);
   } catch (error) {
     // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
     const record = recordOf(input, null, failureOf(file.name, error));
@@ -135,16 +134,18 @@ async function ingestOne(
 
   const record = recordOf(input, parsed, null);
   const total = parsed.drafts.length;
-  const pool = poolFor(total);
+  feeder?.flush();
+  if (!feeder) {
+    const pool = poolFor(total);
+    if (pool) feeder = PieceFeeder.of(pool, input, parsed.drafts);
+  }
   const chunks = writeChunks(total);
-  // Structuring runs ahead in the workers while the main thread writes earlier chunks.
-  const pending = chunks.map(([from, to]) => (pool ? structureInPool(pool, input, parsed, from, to) : null));
-  pending.forEach((p) => p?.catch(() => undefined));
   let written = 0;
   let first = !state;
   for (let c = 0; c < chunks.length || first; c++) {
     const [from, to] = chunks[c] ?? [0, 0];
-    const articles: Article[] = pending[c] ? await pending[c]! : articlesOf(input, parsed, from, to);
+    // Structuring runs ahead in the workers while the main thread writes earlier chunks.
+    const articles: Article[] = feeder ? await feeder.articles(from, to) : articlesOf(input, parsed, from, to);
     let added: number;
     if (first) {
       added = (await store.writeCapture(record, articles)).articlesAdded;
@@ -164,22 +165,6 @@ async function ingestOne(
 /** The code for a problem inside an input, by the format it was found in. */
 export function problemCode(format: string): ErrorCode {
   return format === 'jsonl' ? 'E_JSONL_MALFORMED' : format === 'reuters-sgml' ? 'E_SGML_MALFORMED' : 'E_INPUT_PROBLEM';
-}
-
-/**
- * The articles of drafts [from, to), structured by the pool in pieces small enough that every
- * worker starts at once and the first write need not wait for a whole chunk.
- */
-export async function structureInPool(pool: ParsePool, input: CaptureInput, parsed: ParsedCapture, from: number, to: number): Promise<Article[]> {
-  const pieces = chunkBounds(to - from, WORKER_PIECE).map(([a, b]) =>
-    pool.structure({
-      captureId: input.capture.id,
-      captureUrl: articleUrlOf(input.capture),
-      observedAt: input.capture.fetchedAt,
-      drafts: parsed.drafts.slice(from + a, from + b),
-    }),
-  );
-  return (await Promise.all(pieces)).flat();
 }
 
 /**

@@ -2,7 +2,8 @@
 // in the order they submitted, so articles are written in capture order.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type Article, DatelineError } from '../core/index.js';
+import { type Article, type ArticleDraft, DatelineError } from '../core/index.js';
+import { type CaptureInput, articleUrlOf } from './assemble.js';
 import type { DraftChunk } from './worker.js';
 
 interface Job {
@@ -85,5 +86,53 @@ export class ParsePool {
     for (const job of jobs) {
       job.reject(new DatelineError('E_INTERNAL', `ingest: a parsing worker died: ${error.message}`, { cause: error }));
     }
+  }
+}
+
+/** Drafts per message to a parse worker: small enough that the first results come back soon. */
+export const WORKER_PIECE = 500;
+
+/**
+ * Hands a capture's drafts to the pool in pieces as they arrive (even while the capture is still
+ * being parsed), and gives back the articles of any aligned range of them, in order.
+ */
+export class PieceFeeder {
+  private readonly pieces: Array<Promise<Article[]>> = [];
+  private buffer: ArticleDraft[] = [];
+
+  constructor(
+    private readonly pool: ParsePool,
+    private readonly input: CaptureInput,
+  ) {}
+
+  static of(pool: ParsePool, input: CaptureInput, drafts: ArticleDraft[]): PieceFeeder {
+    const feeder = new PieceFeeder(pool, input);
+    for (const draft of drafts) feeder.add(draft);
+    feeder.flush();
+    return feeder;
+  }
+
+  add(draft: ArticleDraft): void {
+    this.buffer.push(draft);
+    if (this.buffer.length >= WORKER_PIECE) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    const piece = this.pool.structure({
+      captureId: this.input.capture.id,
+      captureUrl: articleUrlOf(this.input.capture),
+      observedAt: this.input.capture.fetchedAt,
+      drafts: this.buffer,
+    });
+    piece.catch(() => undefined); // awaited later by articles(); never an unhandled rejection
+    this.pieces.push(piece);
+    this.buffer = [];
+  }
+
+  /** The articles of drafts [from, to); both multiples of WORKER_PIECE, or `to` the end. */
+  async articles(from: number, to: number): Promise<Article[]> {
+    const pieces = this.pieces.slice(Math.floor(from / WORKER_PIECE), Math.ceil(to / WORKER_PIECE));
+    return (await Promise.all(pieces)).flat();
   }
 }

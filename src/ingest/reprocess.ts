@@ -3,8 +3,8 @@
 import type { Store } from '../store/index.js';
 import { articlesOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
-import { type IngestFailure, failureOf, structureInPool } from './ingest.js';
-import { PARALLEL_MIN_DRAFTS, ParsePool } from './pool.js';
+import { type IngestFailure, failureOf } from './ingest.js';
+import { PARALLEL_MIN_DRAFTS, ParsePool, PieceFeeder } from './pool.js';
 
 export interface ReprocessSummary {
   captures: number;
@@ -27,7 +27,7 @@ export async function reprocess(store: Store, onProgress?: (done: number) => voi
         let articles;
         if (parsed.drafts.length >= PARALLEL_MIN_DRAFTS) {
           pool ??= new ParsePool();
-          articles = await structureInPool(pool, input, parsed, 0, parsed.drafts.length);
+          articles = await PieceFeeder.of(pool, input, parsed.drafts).articles(0, parsed.drafts.length);
         } else {
           articles = articlesOf(input, parsed);
         }
