@@ -152,19 +152,24 @@ export function parseDateline(paragraph: string): DatelineMatch | null {
 
 /** A teaser sentence before the dateline ("... to appeal. NEW YORK (Reuters) - ..."). */
 const SENTENCE_END_RE = /[.!?]["'”’)]?\s+/gu;
+/** Or a time stamp glued before it ("... October 17, 2004 14:05:37 LAHORE, Pakistan (Reuters) -"). */
+const STAMP_END_RE = /(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s+/g;
 
 /**
  * A dateline that opens a later sentence of the first paragraph, as web captures print a teaser
- * before the copy. Only a wire credit makes it count. Returns the teaser and the dateline.
+ * (or a time stamp) before the copy. Only a wire credit makes it count. Returns the teaser and
+ * the dateline.
  */
 export function parseInnerDateline(paragraph: string): { teaser: string; match: DatelineMatch } | null {
   const head = paragraph.slice(0, HEAD_MAX);
   const marker = MARKER_RE.exec(head);
   if (!marker || marker.index < 2) return null;
   let start = -1;
-  SENTENCE_END_RE.lastIndex = 0;
-  for (let m = SENTENCE_END_RE.exec(head); m !== null && m.index < marker.index; m = SENTENCE_END_RE.exec(head)) {
-    start = m.index + m[0].length;
+  for (const re of [SENTENCE_END_RE, STAMP_END_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(head); m !== null && m.index < marker.index; m = re.exec(head)) {
+      if (m.index + m[0].length <= marker.index) start = Math.max(start, m.index + m[0].length);
+    }
   }
   if (start < 0 || start > marker.index) return null;
   const match = withMarker(head.slice(start));

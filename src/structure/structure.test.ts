@@ -253,6 +253,10 @@ test('a teaser sentence before the dateline stays a paragraph of its own', () =>
   assert.equal(s.wire, 'Reuters');
   assert.deepEqual(s.dateline, { place: 'NEW YORK', date: null });
   assert.deepEqual(s.paragraphs, ['Jury orders firm to pay.', 'A jury ordered Acme to pay.']);
+  const stamped = structureWireText(text('Cricket', '', 'ICC clears union October 17, 2004 14:05:37 LAHORE, Pakistan (Reuters) - The ICC cleared it.'));
+  assert.equal(stamped.wire, 'Reuters');
+  assert.deepEqual(stamped.dateline, { place: 'LAHORE, Pakistan', date: null });
+  assert.equal(stamped.paragraphs[1], 'The ICC cleared it.');
 });
 
 test('plain text with no wire is an article with nothing invented', () => {
