@@ -17,12 +17,16 @@ const { languages, alphabet, slotLow, slotHigh, slotEntries, offsets, pairs, mas
 /** The text that last counted each entry: an n-gram counts once per text, with no Set to fill. */
 const stamps = new Uint32Array(offsets.length);
 let call = 0;
+/** Scratch space reused by every call: the current word's symbols and the languages' scores. */
+const word = new Uint8Array(MAX_WORD_BYTES + 1);
+let length = 0;
+const totals = new Float64Array(languages.length);
 
 const APOSTROPHES = new Set([0x27, 0x60, 0x2019]);
 const LETTER = /\p{L}/u;
 
-/** Words as symbols of eld's byte alphabet, cut where eld cuts. */
-function byteWords(text: string): number[][] {
+/** The text as eld sees it: separator runs collapsed to spaces, trimmed, lower-cased. */
+function cleanedText(text: string): string {
   // Runs of non-letters become one space, except apostrophes that end a run (don't, l'eau).
   // Letters are copied a stretch at a time, not a character at a time.
   const source = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
@@ -46,37 +50,9 @@ function byteWords(text: string): number[][] {
     i += width - 1;
   }
   cleaned += run >= 0 ? source.slice(stretch, run) + separator(source, run, source.length) : source.slice(stretch);
-  const lower = cleaned.trim().toLowerCase();
-
-  const words: number[][] = [];
-  let word: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < lower.length; i++) {
-    let code = lower.charCodeAt(i);
-    if (code < 0x80) {
-      if (code === SPACE) {
-        if (word.length > 0) words.push(word);
-        word = [];
-        if (bytes > SOFT_BYTE_LIMIT) break;
-      } else word.push(code);
-      bytes++;
-    } else if (code < 0x800) {
-      word.push(alphabet[0xc0 | (code >> 6)]!, alphabet[0x80 | (code & 0x3f)]!);
-      bytes += 2;
-    } else if (code < 0xd800 || code >= 0xe000) {
-      word.push(alphabet[0xe0 | (code >> 12)]!, alphabet[0x80 | ((code >> 6) & 0x3f)]!, alphabet[0x80 | (code & 0x3f)]!);
-      bytes += 3;
-    } else {
-      i++;
-      code = 0x10000 + (((code & 0x3ff) << 10) | (lower.charCodeAt(i) & 0x3ff));
-      word.push(alphabet[0xf0 | (code >> 18)]!, alphabet[0x80 | ((code >> 12) & 0x3f)]!, alphabet[0x80 | ((code >> 6) & 0x3f)]!, alphabet[0x80 | (code & 0x3f)]!);
-      bytes += 4;
-    }
-    if (bytes > HARD_BYTE_LIMIT) break;
-  }
-  if (word.length > 0) words.push(word);
-  return words;
+  return cleaned.trim().toLowerCase();
 }
+
 
 /** A run of separators collapses to a space; apostrophes at its end stay with the next word. */
 function separator(source: string, from: number, to: number): string {
@@ -85,37 +61,52 @@ function separator(source: string, from: number, to: number): string {
   return end === from ? source.slice(from, to) : ' ' + source.slice(end, to);
 }
 
+/** Appends a symbol to the current word (beyond the buffer only its length grows). */
+function push(symbol: number): void {
+  if (length < word.length) word[length] = symbol;
+  length++;
+}
+
 /** eld's best language for the text, or null when no n-gram is known. */
 export function scoreLanguage(text: string): string | null {
   const stamp = ++call;
-  const totals = new Float64Array(languages.length);
-  const count = () => {
-    const { low, high } = packed;
-    let slot = slotOf(low, high, mask);
-    while (slotHigh[slot] !== high || slotLow[slot] !== low) {
-      if (slotHigh[slot] === 0) return;
-      slot = (slot + 1) & mask;
+  totals.fill(0);
+  const lower = cleanedText(text);
+  // Symbols of the current word, and its true length (only the first MAX_WORD_BYTES are kept:
+  // no n-gram reaches further).
+  length = 0;
+  let bytes = 0;
+  for (let i = 0; i < lower.length; i++) {
+    let code = lower.charCodeAt(i);
+    if (code < 0x80) {
+      if (code === SPACE) {
+        if (length > 0) countWord(length, stamp);
+        length = 0;
+        if (bytes > SOFT_BYTE_LIMIT) break;
+      } else push(code);
+      bytes++;
+    } else if (code < 0x800) {
+      push(alphabet[0xc0 | (code >> 6)]!);
+      push(alphabet[0x80 | (code & 0x3f)]!);
+      bytes += 2;
+    } else if (code < 0xd800 || code >= 0xe000) {
+      push(alphabet[0xe0 | (code >> 12)]!);
+      push(alphabet[0x80 | ((code >> 6) & 0x3f)]!);
+      push(alphabet[0x80 | (code & 0x3f)]!);
+      bytes += 3;
+    } else {
+      i++;
+      code = 0x10000 + (((code & 0x3ff) << 10) | (lower.charCodeAt(i) & 0x3ff));
+      push(alphabet[0xf0 | (code >> 18)]!);
+      push(alphabet[0x80 | ((code >> 12) & 0x3f)]!);
+      push(alphabet[0x80 | ((code >> 6) & 0x3f)]!);
+      push(alphabet[0x80 | (code & 0x3f)]!);
+      bytes += 4;
     }
-    const entry = slotEntries[slot]!;
-    if (stamps[entry] === stamp) return;
-    stamps[entry] = stamp;
-    for (let k = offsets[entry]!, end = offsets[entry + 1]!; k < end; k += 2) totals[pairs[k]!]! += pairs[k + 1]!;
-  };
-  for (const word of byteWords(text)) {
-    // 4-symbol grams at a stride of 3, the first marked as a word start; then the word's end.
-    const len = Math.min(word.length, MAX_WORD_BYTES);
-    let j = 0;
-    for (; j + 4 < len; j += 3) {
-      packGram(word, j, j + 4, j === 0, false);
-      count();
-    }
-    // Like eld, the closing gram runs to the word's true end, and is the whole word when short.
-    const from = len !== 3 ? Math.max(0, len - 4) : 0;
-    if (word.length - from <= 6 - (j === 0 ? 2 : 1)) {
-      packGram(word, from, word.length, j === 0, true);
-      count();
-    }
+    if (bytes > HARD_BYTE_LIMIT) break;
   }
+  if (length > 0) countWord(length, stamp);
+
   let best = -1;
   let bestScore = 0;
   for (let lang = 0; lang < totals.length; lang++) {
@@ -125,4 +116,34 @@ export function scoreLanguage(text: string): string | null {
     }
   }
   return best < 0 ? null : languages[best] ?? null;
+}
+
+/** Counts the n-grams of the word in `word`: 4 symbols at a stride of 3, the first marked as a word start, then its end. */
+function countWord(trueLength: number, stamp: number): void {
+  const len = Math.min(trueLength, MAX_WORD_BYTES);
+  let j = 0;
+  for (; j + 4 < len; j += 3) {
+    packGram(word, j, j + 4, j === 0, false);
+    countGram(stamp);
+  }
+  // Like eld, the closing gram runs to the word's true end, and is the whole word when short;
+  // longer than six symbols it cannot be in the model.
+  const from = len !== 3 ? Math.max(0, len - 4) : 0;
+  if (trueLength - from <= 6 - (j === 0 ? 2 : 1)) {
+    packGram(word, from, trueLength, j === 0, true);
+    countGram(stamp);
+  }
+}
+
+function countGram(stamp: number): void {
+  const { low, high } = packed;
+  let slot = slotOf(low, high, mask);
+  while (slotHigh[slot] !== high || slotLow[slot] !== low) {
+    if (slotHigh[slot] === 0) return;
+    slot = (slot + 1) & mask;
+  }
+  const entry = slotEntries[slot]!;
+  if (stamps[entry] === stamp) return;
+  stamps[entry] = stamp;
+  for (let k = offsets[entry]!, end = offsets[entry + 1]!; k < end; k += 2) totals[pairs[k]!]! += pairs[k + 1]!;
 }

@@ -9,7 +9,7 @@ import {
   type ParsedCapture,
   articleIdFromCapture,
 } from '../core/index.js';
-import { detectLanguage } from '../enrich/index.js';
+import { LANGUAGE_SAMPLE_CHARS, detectLanguage } from '../enrich/index.js';
 import { structureWireText } from '../structure/index.js';
 
 /** Names the code that built an article, so reprocess can tell stale records from fresh ones. */
@@ -67,7 +67,7 @@ function languageSample(title: string | null, paragraphs: string[]): string {
   let sample = '';
   for (const paragraph of paragraphs) {
     sample += (sample ? ' ' : '') + paragraph;
-    if (sample.length >= 600) return sample;
+    if (sample.length >= LANGUAGE_SAMPLE_CHARS) return sample;
   }
   return sample.length >= 40 || !title ? sample : `${title} ${sample}`;
 }
