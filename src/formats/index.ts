@@ -30,11 +30,6 @@ export interface CaptureInput {
 export interface ParseOptions {
   /** Refuse captures larger than this many bytes (default 64 MiB). */
   maxBytes?: number;
-  /**
-   * Called with each draft as soon as it is read, before parsing finishes, so a caller can start
-   * structuring a large archive while the rest of it is still being split.
-   */
-  onDraft?: (draft: ArticleDraft) => void;
 }
 
 /**
@@ -83,11 +78,11 @@ export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: Pa
   const format = sniffFormat(decoded.text, { name, contentType: input.contentType ?? null });
   let drafts: ArticleDraft[];
   if (format === 'reuters-sgml') {
-    const parsed = parseReuters(decoded.text, name, options.onDraft);
+    const parsed = parseReuters(decoded.text, name);
     drafts = parsed.drafts;
     problems.push(...parsed.problems);
   } else if (format === 'jsonl') {
-    const parsed = parseJsonl(decoded.text, name, options.onDraft);
+    const parsed = parseJsonl(decoded.text, name);
     drafts = parsed.drafts;
     problems.push(...parsed.problems);
   } else if (format === 'html') {

@@ -1,6 +1,7 @@
 // JSONL exports: one article per line. A broken line is reported with its line number and the
 // rest still parse; fields we do not model are kept in `extra`, so nothing in the input is lost.
-import { ARTICLE_KINDS, type ArticleKind, DatelineError } from '../core/index.js';
+import { z } from 'zod';
+import { ArticleKindSchema, DatelineError } from '../core/index.js';
 import type { ArticleDraft, InputProblem, KnownFields } from '../core/index.js';
 import { htmlToText } from './html-text.js';
 import { collapseWhitespace, normaliseText } from './normalize.js';
@@ -18,6 +19,7 @@ const MODELLED = new Set<string>([
   ...INLINE_FIELDS, 'text', 'html', 'published', 'description', 'language', 'lang', 'image', 'kind',
 ]);
 
+const ImageSchema = z.union([z.string(), z.object({ url: z.string() }).loose()]);
 
 export interface ParsedJsonl {
   drafts: ArticleDraft[];
@@ -31,7 +33,7 @@ export interface ParsedJsonl {
  * headline. Throws when no line gives an article: E_JSONL_MALFORMED if some lines are broken,
  * E_NO_ARTICLE if they are all well-formed objects without text, html or title.
  */
-export function parseJsonl(text: string, name: string, onDraft?: (draft: ArticleDraft) => void): ParsedJsonl {
+export function parseJsonl(text: string, name: string): ParsedJsonl {
   const drafts: ArticleDraft[] = [];
   const problems: InputProblem[] = [];
   const lines = text.split('\n');
@@ -45,7 +47,6 @@ export function parseJsonl(text: string, name: string, onDraft?: (draft: Article
       if (!result.startsWith(NO_CONTENT)) malformed++;
     } else {
       drafts.push(result.draft);
-      onDraft?.(result.draft);
       problems.push(...result.notes.map((message) => ({ line: index + 1, message, severity: 'warning' as const })));
     }
   }
@@ -123,17 +124,16 @@ function parseLine(line: string, index: number): string | { draft: ArticleDraft;
     }
   }
   if (record.kind !== undefined) {
-    if (ARTICLE_KINDS.includes(record.kind as ArticleKind)) known.kind = record.kind as ArticleKind;
+    const kind = ArticleKindSchema.safeParse(record.kind);
+    if (kind.success) known.kind = kind.data;
     else {
       extra.kind = record.kind;
       notes.push(`kind must be release, agency or article; kept in extra`);
     }
   }
   if (record.image !== undefined && record.image !== null) {
-    // A URL, or an object holding one (`{"url": ..., "width": ...}`) as many exports write it.
-    const image = record.image as unknown;
-    const url = typeof image === 'string' ? image : typeof image === 'object' && typeof (image as { url?: unknown }).url === 'string' ? (image as { url: string }).url : null;
-    if (url !== null) known.image = url;
+    const image = ImageSchema.safeParse(record.image);
+    if (image.success) known.image = typeof image.data === 'string' ? image.data : image.data.url;
     else extra.image = record.image;
   }
 

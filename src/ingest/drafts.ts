@@ -1,9 +1,9 @@
 // A capture's bytes into article drafts, through the format parser it is sniffed as.
-import type { ArticleDraft, ParsedCapture } from '../core/index.js';
+import type { ParsedCapture } from '../core/index.js';
 import { parseCapture } from '../formats/index.js';
 import type { CaptureInput } from './assemble.js';
 
 /** Parses a capture into drafts (throws DatelineError when the capture as a whole is bad). */
-export function draftsOf(input: CaptureInput, onDraft?: (draft: ArticleDraft) => void): ParsedCapture {
-  return parseCapture(input.bytes, { name: input.name, contentType: input.capture.contentType }, onDraft ? { onDraft } : {});
+export function draftsOf(input: CaptureInput): ParsedCapture {
+  return parseCapture(input.bytes, { name: input.name, contentType: input.capture.contentType });
 }

@@ -1,21 +1,18 @@
 // Ingest: read inputs, store each capture with its articles atomically, and account for every
 // input in a summary. A large capture is written in chunks; its row records how many articles
 // it should hold, so a run cut short is completed by running the same ingest again.
-import { type Article, DatelineError, type ErrorCode, type ParsedCapture, isDatelineError } from '../core/index.js';
+import { type Article, DatelineError, type ErrorCode, isDatelineError } from '../core/index.js';
 import type { CaptureRecord, Store } from '../store/index.js';
-import { type CaptureInput, articlesOf } from './assemble.js';
-import { draftsOf } from './drafts.js';
+import type { CaptureInput } from './assemble.js';
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
-import { PARALLEL_MIN_DRAFTS, ParsePool, PieceFeeder, WORKER_PIECE } from './pool.js';
+import { ParsePool, WORKER_MIN_BYTES, WORKER_PIECE } from './pool.js';
+import { type ParseSummary, inlineSession } from './session.js';
 
 /**
  * Articles per transaction when a capture holds many: small enough to keep a crash's loss short,
  * large enough that FTS5 flushes few segments (at 1,000 the store ran 1.8x slower than at 5,000).
  */
 export const ARTICLE_CHUNK = 5000;
-
-/** Inputs this large almost always hold enough articles to pay for the parse workers. */
-const EARLY_POOL_BYTES = 2 * 1024 * 1024;
 
 export interface IngestFailure {
   input: string;
@@ -71,8 +68,8 @@ export async function ingest(store: Store, args: string[], options: IngestOption
       const file = files[i]!;
       const report = (written: number, total: number) =>
         options.onProgress?.({ input: i + 1, inputs: files.length, name: file.name, written, total, added: summary.articles.added });
-      const needPool = (drafts: number) => {
-        if (options.workers === false || drafts < PARALLEL_MIN_DRAFTS) return null;
+      const needPool = () => {
+        if (options.workers === false) return null;
         pool ??= new ParsePool();
         return pool;
       };
@@ -89,7 +86,7 @@ async function ingestOne(
   file: InputFile,
   summary: IngestSummary,
   report: (written: number, total: number) => void,
-  poolFor: (drafts: number) => ParsePool | null,
+  poolFor: () => ParsePool | null,
 ): Promise<void> {
   let input: CaptureInput;
   try {
@@ -111,13 +108,12 @@ async function ingestOne(
     return;
   }
 
-  // A large input wants the workers: start them now, and hand them drafts while the input is
-  // still being parsed, so structuring overlaps parsing.
-  const early = input.bytes.byteLength >= EARLY_POOL_BYTES ? poolFor(PARALLEL_MIN_DRAFTS) : null;
-  let feeder = early ? new PieceFeeder(early, input) : null;
-  let parsed: ParsedCapture;
+  // A large input is parsed and structured in a worker, so the main thread only writes.
+  const pool = input.bytes.byteLength >= WORKER_MIN_BYTES ? poolFor() : null;
+  const session = pool ? pool.session(input) : inlineSession(input);
+  let parsed: ParseSummary;
   try {
-    parsed = draftsOf(input, feeder ? (draft) => feeder!.add(draft) : undefined);
+    parsed = await session.summary;
   } catch (error) {
     // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
     const record = recordOf(input, null, failureOf(file.name, error));
@@ -133,19 +129,14 @@ async function ingestOne(
   }
 
   const record = recordOf(input, parsed, null);
-  const total = parsed.drafts.length;
-  feeder?.flush();
-  if (!feeder) {
-    const pool = poolFor(total);
-    if (pool) feeder = PieceFeeder.of(pool, input, parsed.drafts);
-  }
+  const total = parsed.count;
   const chunks = writeChunks(total);
   let written = 0;
   let first = !state;
   for (let c = 0; c < chunks.length || first; c++) {
     const [from, to] = chunks[c] ?? [0, 0];
-    // Structuring runs ahead in the workers while the main thread writes earlier chunks.
-    const articles: Article[] = feeder ? await feeder.articles(from, to) : articlesOf(input, parsed, from, to);
+    // In a worker, structuring runs ahead while this thread writes earlier chunks.
+    const articles: Article[] = await session.articles(from, to);
     let added: number;
     if (first) {
       added = (await store.writeCapture(record, articles)).articlesAdded;
@@ -182,14 +173,14 @@ function chunkBounds(total: number, size: number): Array<[number, number]> {
   return out;
 }
 
-export function recordOf(input: CaptureInput, parsed: ParsedCapture | null, failure: IngestFailure | null): CaptureRecord {
+export function recordOf(input: CaptureInput, parsed: ParseSummary | null, failure: IngestFailure | null): CaptureRecord {
   return {
     capture: input.capture,
     bytes: input.bytes,
     format: parsed?.format ?? null,
     encoding: parsed ? `${parsed.encoding} (${parsed.decodedBy})` : null,
     error: failure ? { code: failure.code, message: failure.message } : null,
-    expectedArticles: parsed?.drafts.length ?? 0,
+    expectedArticles: parsed?.count ?? 0,
   };
 }
 

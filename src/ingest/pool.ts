@@ -1,25 +1,22 @@
-// A small pool of parsing workers. Chunks go to whichever worker is free; callers await results
-// in the order they submitted, so articles are written in capture order.
+// A small pool of parse workers. A large capture is handed to the least busy worker whole: it
+// parses there and its articles come back a piece at a time, in order, while the main thread
+// writes the pieces before them. Keeping the parse off the main thread matters: that thread's
+// database writes are the slower half of an ingest.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type Article, type ArticleDraft, DatelineError } from '../core/index.js';
-import { type CaptureInput, articleUrlOf } from './assemble.js';
-import type { DraftChunk } from './worker.js';
+import { type Article, DatelineError, type ErrorCode } from '../core/index.js';
+import type { CaptureInput } from './assemble.js';
+import type { CaptureJob, ParseSession, ParseSummary, WorkerReply } from './session.js';
 
-interface Job {
-  chunk: DraftChunk;
-  resolve: (articles: Article[]) => void;
-  reject: (error: Error) => void;
-}
+/** Articles per reply from a worker: small enough that the first writes start soon. */
+export const WORKER_PIECE = 500;
 
-type WorkerReply = { ok: true; articles: Article[] } | { ok: false; message: string };
-
-/** Workers pay off only with enough drafts to amortise their start-up (about 100 ms each). */
-export const PARALLEL_MIN_DRAFTS = 3000;
+/** Inputs from this size on are parsed in a worker: below it, start-up (about 0.1 s) costs more than it saves. */
+export const WORKER_MIN_BYTES = 1024 * 1024;
 
 /**
  * Structuring allocates many short-lived strings; a young generation larger than V8's default
- * lets most of them die between scavenges instead of being copied (GC was a fifth of a worker's time).
+ * lets most of them die between scavenges instead of being copied.
  */
 const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 48 } };
 
@@ -36,15 +33,34 @@ function tsWorker(url: URL): Worker {
   return new Worker(boot, { ...WORKER_OPTIONS, eval: true });
 }
 
-/**
- * Jobs are posted at once to the worker with the fewest in flight, so a worker always has its
- * next piece queued in its own port: none of them waits while the main thread is busy in a
- * long synchronous database write (they did, a third of the time, when fed one job at a time).
- */
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // awaited by the session's user; never an unhandled rejection
+  return { promise, resolve, reject };
+}
+
+/** A capture in a worker: its summary, then one deferred per piece of articles. */
+interface Job {
+  summary: Deferred<ParseSummary>;
+  pieces: Array<Deferred<Article[]>>;
+  received: number;
+}
+
 export class ParsePool {
   private readonly workers: Worker[] = [];
-  /** Jobs in flight per worker, oldest first: a worker answers its messages in order. */
-  private readonly inFlight = new Map<Worker, Job[]>();
+  /** Jobs per worker, oldest first: a worker finishes one capture before it reads the next. */
+  private readonly jobs = new Map<Worker, Job[]>();
 
   constructor(size = defaultPoolSize()) {
     // Under tsx (tests, eval) the sources are .ts; built, they are .js beside this file.
@@ -52,87 +68,71 @@ export class ParsePool {
     const url = new URL(`./worker${ext}`, import.meta.url);
     for (let i = 0; i < size; i++) {
       const worker = ext === '.ts' ? tsWorker(url) : new Worker(url, WORKER_OPTIONS);
-      worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
+      worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
       worker.on('error', (error) => this.fail(worker, error));
       this.workers.push(worker);
-      this.inFlight.set(worker, []);
+      this.jobs.set(worker, []);
     }
   }
 
-  structure(chunk: DraftChunk): Promise<Article[]> {
-    return new Promise((resolve, reject) => {
-      let target = this.workers[0]!;
-      for (const worker of this.workers) {
-        if (this.inFlight.get(worker)!.length < this.inFlight.get(target)!.length) target = worker;
-      }
-      this.inFlight.get(target)!.push({ chunk, resolve, reject });
-      target.postMessage(chunk);
-    });
+  /** Parses and structures a capture in the least busy worker. */
+  session(input: CaptureInput): ParseSession {
+    const job: Job = { summary: deferred(), pieces: [], received: 0 };
+    const worker = this.workers.reduce((a, b) => (this.jobs.get(b)!.length < this.jobs.get(a)!.length ? b : a));
+    this.jobs.get(worker)!.push(job);
+    const message: CaptureJob = { input, piece: WORKER_PIECE };
+    worker.postMessage(message);
+    return {
+      summary: job.summary.promise,
+      articles: async (from, to) => {
+        await job.summary.promise;
+        const pieces = job.pieces.slice(Math.floor(from / WORKER_PIECE), Math.ceil(to / WORKER_PIECE));
+        return (await Promise.all(pieces.map((piece) => piece.promise))).flat();
+      },
+    };
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private settle(worker: Worker, reply: WorkerReply): void {
-    const job = this.inFlight.get(worker)!.shift();
+  private receive(worker: Worker, reply: WorkerReply): void {
+    const queue = this.jobs.get(worker)!;
+    const job = queue[0];
     if (!job) return;
-    if (reply.ok) job.resolve(reply.articles);
-    else job.reject(new DatelineError('E_INTERNAL', `ingest: a parsing worker failed: ${reply.message}`));
+    switch (reply.kind) {
+      case 'parsed':
+        job.pieces = Array.from({ length: Math.ceil(reply.summary.count / WORKER_PIECE) }, () => deferred<Article[]>());
+        job.summary.resolve(reply.summary);
+        break;
+      case 'articles':
+        job.pieces[job.received++]?.resolve(reply.articles);
+        break;
+      case 'failed':
+        job.summary.reject(
+          new DatelineError(reply.error.code as ErrorCode, reply.error.message, reply.error.line ? { line: reply.error.line } : {}),
+        );
+        break;
+      case 'crashed':
+        this.abandon(job, new DatelineError('E_INTERNAL', `ingest: a parse worker failed: ${reply.message}`));
+        break;
+    }
+    const finished =
+      reply.kind === 'failed' ||
+      reply.kind === 'crashed' ||
+      (reply.kind === 'parsed' && job.pieces.length === 0) ||
+      (reply.kind === 'articles' && job.received >= job.pieces.length);
+    if (finished) queue.shift();
   }
 
   private fail(worker: Worker, error: Error): void {
-    const jobs = this.inFlight.get(worker)!.splice(0);
-    for (const job of jobs) {
-      job.reject(new DatelineError('E_INTERNAL', `ingest: a parsing worker died: ${error.message}`, { cause: error }));
-    }
-  }
-}
-
-/** Drafts per message to a parse worker: small enough that the first results come back soon. */
-export const WORKER_PIECE = 500;
-
-/**
- * Hands a capture's drafts to the pool in pieces as they arrive (even while the capture is still
- * being parsed), and gives back the articles of any aligned range of them, in order.
- */
-export class PieceFeeder {
-  private readonly pieces: Array<Promise<Article[]>> = [];
-  private buffer: ArticleDraft[] = [];
-
-  constructor(
-    private readonly pool: ParsePool,
-    private readonly input: CaptureInput,
-  ) {}
-
-  static of(pool: ParsePool, input: CaptureInput, drafts: ArticleDraft[]): PieceFeeder {
-    const feeder = new PieceFeeder(pool, input);
-    for (const draft of drafts) feeder.add(draft);
-    feeder.flush();
-    return feeder;
+    const cause = new DatelineError('E_INTERNAL', `ingest: a parse worker died: ${error.message}`, { cause: error });
+    for (const job of this.jobs.get(worker)!.splice(0)) this.abandon(job, cause);
+    this.workers.splice(this.workers.indexOf(worker), 1);
   }
 
-  add(draft: ArticleDraft): void {
-    this.buffer.push(draft);
-    if (this.buffer.length >= WORKER_PIECE) this.flush();
-  }
-
-  flush(): void {
-    if (this.buffer.length === 0) return;
-    const piece = this.pool.structure({
-      captureId: this.input.capture.id,
-      captureUrl: articleUrlOf(this.input.capture),
-      observedAt: this.input.capture.fetchedAt,
-      drafts: this.buffer,
-    });
-    piece.catch(() => undefined); // awaited later by articles(); never an unhandled rejection
-    this.pieces.push(piece);
-    this.buffer = [];
-  }
-
-  /** The articles of drafts [from, to); both multiples of WORKER_PIECE, or `to` the end. */
-  async articles(from: number, to: number): Promise<Article[]> {
-    const pieces = this.pieces.slice(Math.floor(from / WORKER_PIECE), Math.ceil(to / WORKER_PIECE));
-    return (await Promise.all(pieces)).flat();
+  private abandon(job: Job, error: Error): void {
+    job.summary.reject(error);
+    for (const piece of job.pieces.slice(job.received)) piece.reject(error);
   }
 }

@@ -1,10 +1,9 @@
 // Reprocess: rebuild every article from the stored captures, for example after the structurer
 // improves. Ids come from the capture and the position in it, so they survive the rebuild.
 import type { Store } from '../store/index.js';
-import { articlesOf } from './assemble.js';
-import { draftsOf } from './drafts.js';
 import { type IngestFailure, failureOf } from './ingest.js';
-import { PARALLEL_MIN_DRAFTS, ParsePool, PieceFeeder } from './pool.js';
+import { ParsePool, WORKER_MIN_BYTES } from './pool.js';
+import { inlineSession } from './session.js';
 
 export interface ReprocessSummary {
   captures: number;
@@ -23,14 +22,11 @@ export async function reprocess(store: Store, onProgress?: (done: number) => voi
       const input = { capture: stored.capture, bytes: stored.bytes, name };
       summary.captures++;
       try {
-        const parsed = draftsOf(input);
-        let articles;
-        if (parsed.drafts.length >= PARALLEL_MIN_DRAFTS) {
-          pool ??= new ParsePool();
-          articles = await PieceFeeder.of(pool, input, parsed.drafts).articles(0, parsed.drafts.length);
-        } else {
-          articles = articlesOf(input, parsed);
-        }
+        const inWorker = stored.bytes.byteLength >= WORKER_MIN_BYTES;
+        if (inWorker) pool ??= new ParsePool();
+        const session = inWorker ? pool!.session(input) : inlineSession(input);
+        const { count } = await session.summary;
+        const articles = await session.articles(0, count);
         await store.replaceArticles(id, articles, null);
         summary.articles += articles.length;
       } catch (error) {
