@@ -1,7 +1,6 @@
 // JSONL exports: one article per line. A broken line is reported with its line number and the
 // rest still parse; fields we do not model are kept in `extra`, so nothing in the input is lost.
-import { z } from 'zod';
-import { ArticleKindSchema, DatelineError } from '../core/index.js';
+import { ARTICLE_KINDS, type ArticleKind, DatelineError } from '../core/index.js';
 import type { ArticleDraft, InputProblem, KnownFields } from '../core/index.js';
 import { htmlToText } from './html-text.js';
 import { collapseWhitespace, normaliseText } from './normalize.js';
@@ -19,7 +18,6 @@ const MODELLED = new Set<string>([
   ...INLINE_FIELDS, 'text', 'html', 'published', 'description', 'language', 'lang', 'image', 'kind',
 ]);
 
-const ImageSchema = z.union([z.string(), z.object({ url: z.string() }).loose()]);
 
 export interface ParsedJsonl {
   drafts: ArticleDraft[];
@@ -124,16 +122,17 @@ function parseLine(line: string, index: number): string | { draft: ArticleDraft;
     }
   }
   if (record.kind !== undefined) {
-    const kind = ArticleKindSchema.safeParse(record.kind);
-    if (kind.success) known.kind = kind.data;
+    if (ARTICLE_KINDS.includes(record.kind as ArticleKind)) known.kind = record.kind as ArticleKind;
     else {
       extra.kind = record.kind;
       notes.push(`kind must be release, agency or article; kept in extra`);
     }
   }
   if (record.image !== undefined && record.image !== null) {
-    const image = ImageSchema.safeParse(record.image);
-    if (image.success) known.image = typeof image.data === 'string' ? image.data : image.data.url;
+    // A URL, or an object holding one (`{"url": ..., "width": ...}`) as many exports write it.
+    const image = record.image as unknown;
+    const url = typeof image === 'string' ? image : typeof image === 'object' && typeof (image as { url?: unknown }).url === 'string' ? (image as { url: string }).url : null;
+    if (url !== null) known.image = url;
     else extra.image = record.image;
   }
 
