@@ -62,7 +62,10 @@ export async function ingest(store: Store, args: string[], options: IngestOption
     decoded: [],
   };
   summary.captures.failed += missing.length;
-  let pool: ParsePool | null = null;
+  // Start the parse workers at once when some input will need them, so they load while the
+  // first input is read and hashed.
+  const wantWorkers = options.workers !== false && files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES);
+  let pool: ParsePool | null = wantWorkers ? new ParsePool() : null;
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;

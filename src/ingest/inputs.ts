@@ -12,6 +12,8 @@ export interface InputFile {
   /** The path as the user would recognise it, or `-` for standard input. */
   name: string;
   path: string | null;
+  /** Bytes on disk when known (not for standard input). */
+  size: number | null;
 }
 
 /** Expands folders into the files under them; a missing path is an error naming it. */
@@ -20,13 +22,13 @@ export async function expandInputs(args: string[]): Promise<{ files: InputFile[]
   const missing: DatelineError[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      files.push({ name: '-', path: null });
+      files.push({ name: '-', path: null, size: null });
       continue;
     }
     try {
       const info = await stat(arg);
       if (info.isDirectory()) await walk(arg, files);
-      else files.push({ name: arg, path: arg });
+      else files.push({ name: arg, path: arg, size: info.size });
     } catch (error) {
       missing.push(new DatelineError('E_INPUT_UNREADABLE', `${arg}: no such file or folder`, { input: arg, cause: error }));
     }
@@ -41,7 +43,7 @@ async function walk(dir: string, out: InputFile[]): Promise<void> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile()) out.push({ name: path, path });
+    else if (entry.isFile()) out.push({ name: path, path, size: (await stat(path)).size });
   }
 }
 
