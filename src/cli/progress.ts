@@ -14,7 +14,7 @@ export function progressReporter(mode: ProgressMode): ProgressReporter {
   const resolved = mode === 'auto' ? (process.stderr.isTTY ? 'bar' : 'none') : mode;
   if (resolved === 'lines') {
     return {
-      update: (p) => process.stderr.write(`progress input ${p.input}/${p.inputs} articles ${p.written}/${p.total} added ${p.added} ${p.name}\n`),
+      update: (p) => process.stderr.write(`progress input ${p.input}/${p.inputs} articles ${p.written}/${p.total ?? '?'} added ${p.added} ${p.name}\n`),
       stop: () => undefined,
     };
   }
@@ -30,7 +30,7 @@ export function progressReporter(mode: ProgressMode): ProgressReporter {
           bar.start(p.inputs, 0, { added: 0, name: '' });
           started = true;
         }
-        bar.update(p.written >= p.total ? p.input : p.input - 1, { added: p.added, name: p.name.slice(-40) });
+        bar.update(p.total !== null && p.written >= p.total ? p.input : p.input - 1, { added: p.added, name: p.name.slice(-40) });
       },
       stop: () => started && bar.stop(),
     };

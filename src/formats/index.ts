@@ -30,6 +30,13 @@ export interface CaptureInput {
 export interface ParseOptions {
   /** Refuse captures larger than this many bytes (default 64 MiB). */
   maxBytes?: number;
+  /** Called once the bytes are decoded and the format known, before any draft is read. */
+  onFormat?: (found: Pick<ParsedCapture, 'format' | 'encoding' | 'decodedBy'>) => void;
+  /**
+   * Called with each draft as soon as it is read, so a caller can structure and store a large
+   * archive while the rest of it is still being split.
+   */
+  onDraft?: (draft: ArticleDraft) => void;
 }
 
 /**
@@ -76,24 +83,27 @@ export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: Pa
   }
 
   const format = sniffFormat(decoded.text, { name, contentType: input.contentType ?? null });
+  const found = { format: format === 'html' ? 'text' : format, encoding: decoded.encoding, decodedBy: decoded.by } as const;
+  options.onFormat?.(found);
   let drafts: ArticleDraft[];
   if (format === 'reuters-sgml') {
-    const parsed = parseReuters(decoded.text, name);
+    const parsed = parseReuters(decoded.text, name, options.onDraft);
     drafts = parsed.drafts;
     problems.push(...parsed.problems);
   } else if (format === 'jsonl') {
-    const parsed = parseJsonl(decoded.text, name);
+    const parsed = parseJsonl(decoded.text, name, options.onDraft);
     drafts = parsed.drafts;
     problems.push(...parsed.problems);
-  } else if (format === 'html') {
-    problems.push({ message: 'an HTML page, read as text (tags removed); main-content extraction is not applied yet', severity: 'warning' });
-    drafts = parseText(htmlToText(decoded.text), name);
   } else {
-    drafts = parseText(decoded.text, name);
+    if (format === 'html') {
+      problems.push({ message: 'an HTML page, read as text (tags removed); main-content extraction is not applied yet', severity: 'warning' });
+    }
+    drafts = parseText(format === 'html' ? htmlToText(decoded.text) : decoded.text, name);
+    if (options.onDraft) drafts.forEach(options.onDraft);
   }
 
   return {
-    format: format === 'html' ? 'text' : format,
+    format: found.format,
     encoding: decoded.encoding,
     decodedBy: decoded.by,
     drafts,

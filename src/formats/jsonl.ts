@@ -31,7 +31,7 @@ export interface ParsedJsonl {
  * headline. Throws when no line gives an article: E_JSONL_MALFORMED if some lines are broken,
  * E_NO_ARTICLE if they are all well-formed objects without text, html or title.
  */
-export function parseJsonl(text: string, name: string): ParsedJsonl {
+export function parseJsonl(text: string, name: string, onDraft?: (draft: ArticleDraft) => void): ParsedJsonl {
   const drafts: ArticleDraft[] = [];
   const problems: InputProblem[] = [];
   const lines = text.split('\n');
@@ -45,6 +45,7 @@ export function parseJsonl(text: string, name: string): ParsedJsonl {
       if (!result.startsWith(NO_CONTENT)) malformed++;
     } else {
       drafts.push(result.draft);
+      onDraft?.(result.draft);
       problems.push(...result.notes.map((message) => ({ line: index + 1, message, severity: 'warning' as const })));
     }
   }

@@ -29,7 +29,7 @@ export interface ParsedReuters {
  * Draft text: TITLE, a blank line, then the DATELINE (trimmed), a space and the BODY with its
  * line breaks as in the file; TITLE alone for briefs; the bare TEXT for unprocessed stories.
  */
-export function parseReuters(input: string, name: string): ParsedReuters {
+export function parseReuters(input: string, name: string, onDraft?: (draft: ArticleDraft) => void): ParsedReuters {
   // Normalised once for the whole file: one pass over one flat string is several times faster
   // than one per story, and it keeps line numbers. Trailing spaces are mostly in the markup
   // ("<UNKNOWN> "), so they are trimmed from bodies only (trimBody), titles being collapsed.
@@ -64,7 +64,10 @@ export function parseReuters(input: string, name: string): ParsedReuters {
     }
     const story = text.slice(start, close);
     const draft = parseStory(story, position, (offset) => lineAt(start + offset), problems);
-    if (draft) drafts.push(draft);
+    if (draft) {
+      drafts.push(draft);
+      onDraft?.(draft);
+    }
     cursor = close + CLOSE.length;
   }
 

@@ -5,14 +5,17 @@ import { type Article, DatelineError, type ErrorCode, isDatelineError } from '..
 import type { CaptureRecord, Store } from '../store/index.js';
 import type { CaptureInput } from './assemble.js';
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
-import { ParsePool, WORKER_MIN_BYTES, WORKER_PIECE } from './pool.js';
-import { type ParseSummary, inlineSession } from './session.js';
+import { ParsePool, WORKER_MIN_BYTES } from './pool.js';
+import { type CaptureFormat, inlineSession } from './session.js';
 
 /**
  * Articles per transaction when a capture holds many: small enough to keep a crash's loss short,
  * large enough that FTS5 flushes few segments (at 1,000 the store ran 1.8x slower than at 5,000).
  */
 export const ARTICLE_CHUNK = 5000;
+
+/** The first transaction is short, so writing starts as soon as the first pieces are made. */
+const FIRST_CHUNK = 1000;
 
 export interface IngestFailure {
   input: string;
@@ -38,9 +41,9 @@ export interface IngestProgress {
   input: number;
   inputs: number;
   name: string;
-  /** Articles of this input written so far, and how many it holds. */
+  /** Articles of this input written so far, and how many it holds (null until it is all parsed). */
   written: number;
-  total: number;
+  total: number | null;
   /** Articles added in the whole run so far. */
   added: number;
 }
@@ -69,7 +72,7 @@ export async function ingest(store: Store, args: string[], options: IngestOption
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
-      const report = (written: number, total: number) =>
+      const report = (written: number, total: number | null) =>
         options.onProgress?.({ input: i + 1, inputs: files.length, name: file.name, written, total, added: summary.articles.added });
       const needPool = () => {
         if (options.workers === false) return null;
@@ -88,7 +91,7 @@ async function ingestOne(
   store: Store,
   file: InputFile,
   summary: IngestSummary,
-  report: (written: number, total: number) => void,
+  report: (written: number, total: number | null) => void,
   poolFor: () => ParsePool | null,
 ): Promise<void> {
   let input: CaptureInput;
@@ -111,46 +114,44 @@ async function ingestOne(
     return;
   }
 
-  // A large input is parsed and structured in a worker, so the main thread only writes.
+  // A large input is parsed and structured in a worker, so the main thread only writes, and it
+  // starts writing while the rest of the input is still being parsed.
   const pool = input.bytes.byteLength >= WORKER_MIN_BYTES ? poolFor() : null;
   const session = pool ? pool.session(input) : inlineSession(input);
-  let parsed: ParseSummary;
-  try {
-    parsed = await session.summary;
-  } catch (error) {
-    // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
-    const record = recordOf(input, null, failureOf(file.name, error));
-    if (!state) await store.writeCapture(record, []);
-    summary.captures.failed++;
-    summary.failures.push(failureOf(file.name, error));
-    return;
-  }
-  if (parsed.decodedBy !== 'utf-8') summary.decoded.push({ input: file.name, encoding: parsed.encoding, by: parsed.decodedBy });
-  for (const problem of parsed.problems) {
-    const entry = { input: file.name, code: problemCode(parsed.format), message: problem.message, ...(problem.line ? { line: problem.line } : {}) };
-    (problem.severity === 'warning' ? summary.warnings : summary.failures).push(entry);
-  }
-
-  const record = recordOf(input, parsed, null);
-  const total = parsed.count;
-  const chunks = writeChunks(total);
   let written = 0;
   let first = !state;
-  for (let c = 0; c < chunks.length || first; c++) {
-    const [from, to] = chunks[c] ?? [0, 0];
-    // In a worker, structuring runs ahead while this thread writes earlier chunks.
-    const articles: Article[] = await session.articles(from, to);
-    let added: number;
-    if (first) {
-      added = (await store.writeCapture(record, articles)).articlesAdded;
+  try {
+    const found = await session.started;
+    // The total is stated once parsing ends; until then a crash leaves the capture incomplete.
+    const record = recordOf(input, found, null, null);
+    for (;;) {
+      const articles = await session.next(first ? FIRST_CHUNK : ARTICLE_CHUNK);
+      if (articles.length === 0 && !first) break;
+      const added = first
+        ? (await store.writeCapture(record, articles)).articlesAdded
+        : await store.appendArticles(input.capture.id, articles);
       first = false;
-    } else {
-      added = await store.appendArticles(input.capture.id, articles);
+      summary.articles.added += added;
+      summary.articles.existing += articles.length - added;
+      written += articles.length;
+      report(written, null);
     }
-    summary.articles.added += added;
-    summary.articles.existing += articles.length - added;
-    written += articles.length;
-    report(written, total);
+    const parsed = await session.summary;
+    await store.appendArticles(input.capture.id, [], parsed.count);
+    report(written, parsed.count);
+    if (parsed.decodedBy !== 'utf-8') summary.decoded.push({ input: file.name, encoding: parsed.encoding, by: parsed.decodedBy });
+    for (const problem of parsed.problems) {
+      const entry = { input: file.name, code: problemCode(parsed.format), message: problem.message, ...(problem.line ? { line: problem.line } : {}) };
+      (problem.severity === 'warning' ? summary.warnings : summary.failures).push(entry);
+    }
+  } catch (error) {
+    const failure = failureOf(file.name, error);
+    // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
+    // A capture that failed after some of it was written stays incomplete for a rerun to finish.
+    if (first && !state) await store.writeCapture(recordOf(input, null, failure, 0), []);
+    summary.captures.failed++;
+    summary.failures.push(failure);
+    return;
   }
   if (state) summary.captures.resumed++;
   else summary.captures.new++;
@@ -161,29 +162,14 @@ export function problemCode(format: string): ErrorCode {
   return format === 'jsonl' ? 'E_JSONL_MALFORMED' : format === 'reuters-sgml' ? 'E_SGML_MALFORMED' : 'E_INPUT_PROBLEM';
 }
 
-/**
- * Where the write transactions fall: a short first one, so writing starts as soon as the workers
- * return their first pieces, then ARTICLE_CHUNK at a time.
- */
-function writeChunks(total: number): Array<[number, number]> {
-  const first = Math.min(total, 2 * WORKER_PIECE);
-  return [[0, first] as [number, number], ...chunkBounds(total - first, ARTICLE_CHUNK).map(([a, b]): [number, number] => [first + a, first + b])];
-}
-
-function chunkBounds(total: number, size: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let from = 0; from < total; from += size) out.push([from, Math.min(total, from + size)]);
-  return out;
-}
-
-export function recordOf(input: CaptureInput, parsed: ParseSummary | null, failure: IngestFailure | null): CaptureRecord {
+export function recordOf(input: CaptureInput, found: CaptureFormat | null, failure: IngestFailure | null, expected: number | null): CaptureRecord {
   return {
     capture: input.capture,
     bytes: input.bytes,
-    format: parsed?.format ?? null,
-    encoding: parsed ? `${parsed.encoding} (${parsed.decodedBy})` : null,
+    format: found?.format ?? null,
+    encoding: found ? `${found.encoding} (${found.decodedBy})` : null,
     error: failure ? { code: failure.code, message: failure.message } : null,
-    expectedArticles: parsed?.count ?? 0,
+    expectedArticles: expected,
   };
 }
 

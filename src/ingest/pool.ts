@@ -1,12 +1,12 @@
-// A small pool of parse workers. A large capture is handed to the least busy worker whole: it
-// parses there and its articles come back a piece at a time, in order, while the main thread
-// writes the pieces before them. Keeping the parse off the main thread matters: that thread's
-// database writes are the slower half of an ingest.
+// A small pool of parse workers. A large capture is handed to the least busy worker whole: it is
+// parsed there, and its articles come back a piece at a time, in order, while parsing goes on
+// and while the main thread writes the pieces before them. The main thread's database writes
+// are the slower half of an ingest, so it does nothing else.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Article, DatelineError, type ErrorCode } from '../core/index.js';
 import type { CaptureInput } from './assemble.js';
-import type { CaptureJob, ParseSession, ParseSummary, WorkerReply } from './session.js';
+import type { CaptureFormat, CaptureJob, ParseSession, ParseSummary, WorkerReply } from './session.js';
 
 /** Articles per reply from a worker: small enough that the first writes start soon. */
 export const WORKER_PIECE = 500;
@@ -50,11 +50,15 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-/** A capture in a worker: its summary, then one deferred per piece of articles. */
+/** A capture in a worker: pieces of articles queue here until the writer takes them. */
 interface Job {
+  started: Deferred<CaptureFormat>;
   summary: Deferred<ParseSummary>;
-  pieces: Array<Deferred<Article[]>>;
-  received: number;
+  pieces: Article[][];
+  done: boolean;
+  error: Error | null;
+  /** Wakes a writer waiting for more pieces. */
+  wake: (() => void) | null;
 }
 
 export class ParsePool {
@@ -77,19 +81,12 @@ export class ParsePool {
 
   /** Parses and structures a capture in the least busy worker. */
   session(input: CaptureInput): ParseSession {
-    const job: Job = { summary: deferred(), pieces: [], received: 0 };
+    const job: Job = { started: deferred(), summary: deferred(), pieces: [], done: false, error: null, wake: null };
     const worker = this.workers.reduce((a, b) => (this.jobs.get(b)!.length < this.jobs.get(a)!.length ? b : a));
     this.jobs.get(worker)!.push(job);
     const message: CaptureJob = { input, piece: WORKER_PIECE };
     worker.postMessage(message);
-    return {
-      summary: job.summary.promise,
-      articles: async (from, to) => {
-        await job.summary.promise;
-        const pieces = job.pieces.slice(Math.floor(from / WORKER_PIECE), Math.ceil(to / WORKER_PIECE));
-        return (await Promise.all(pieces.map((piece) => piece.promise))).flat();
-      },
-    };
+    return { started: job.started.promise, summary: job.summary.promise, next: (max) => take(job, max) };
   }
 
   async close(): Promise<void> {
@@ -101,28 +98,27 @@ export class ParsePool {
     const job = queue[0];
     if (!job) return;
     switch (reply.kind) {
-      case 'parsed':
-        job.pieces = Array.from({ length: Math.ceil(reply.summary.count / WORKER_PIECE) }, () => deferred<Article[]>());
-        job.summary.resolve(reply.summary);
-        break;
+      case 'started':
+        job.started.resolve(reply.found);
+        return;
       case 'articles':
-        job.pieces[job.received++]?.resolve(reply.articles);
+        job.pieces.push(reply.articles);
+        break;
+      case 'parsed':
+        job.summary.resolve(reply.summary);
+        job.done = true;
+        queue.shift();
         break;
       case 'failed':
-        job.summary.reject(
-          new DatelineError(reply.error.code as ErrorCode, reply.error.message, reply.error.line ? { line: reply.error.line } : {}),
-        );
+        queue.shift();
+        this.abandon(job, new DatelineError(reply.error.code as ErrorCode, reply.error.message, reply.error.line ? { line: reply.error.line } : {}));
         break;
       case 'crashed':
+        queue.shift();
         this.abandon(job, new DatelineError('E_INTERNAL', `ingest: a parse worker failed: ${reply.message}`));
         break;
     }
-    const finished =
-      reply.kind === 'failed' ||
-      reply.kind === 'crashed' ||
-      (reply.kind === 'parsed' && job.pieces.length === 0) ||
-      (reply.kind === 'articles' && job.received >= job.pieces.length);
-    if (finished) queue.shift();
+    job.wake?.();
   }
 
   private fail(worker: Worker, error: Error): void {
@@ -132,7 +128,31 @@ export class ParsePool {
   }
 
   private abandon(job: Job, error: Error): void {
+    job.started.reject(error);
     job.summary.reject(error);
-    for (const piece of job.pieces.slice(job.received)) piece.reject(error);
+    job.error = error;
+    job.done = true;
+    job.wake?.();
+  }
+}
+
+/** The next `max` articles of a job in order (fewer only at its end), waiting for pieces as needed. */
+async function take(job: Job, max: number): Promise<Article[]> {
+  const out: Article[] = [];
+  for (;;) {
+    while (out.length < max && job.pieces.length > 0) {
+      const piece = job.pieces[0]!;
+      const count = Math.min(max - out.length, piece.length);
+      for (let i = 0; i < count; i++) out.push(piece[i]!);
+      if (count === piece.length) job.pieces.shift();
+      else job.pieces[0] = piece.slice(count);
+    }
+    if (out.length >= max || job.done) {
+      // Articles made before a failure are still handed over; the failure comes on the next call.
+      if (out.length === 0 && job.error) throw job.error;
+      return out;
+    }
+    await new Promise<void>((resolve) => (job.wake = resolve));
+    job.wake = null;
   }
 }

@@ -5,6 +5,9 @@ import { type IngestFailure, failureOf } from './ingest.js';
 import { ParsePool, WORKER_MIN_BYTES } from './pool.js';
 import { inlineSession } from './session.js';
 
+/** Articles taken from a session at a time. */
+const REPROCESS_PIECE = 5000;
+
 export interface ReprocessSummary {
   captures: number;
   articles: number;
@@ -25,8 +28,11 @@ export async function reprocess(store: Store, onProgress?: (done: number) => voi
         const inWorker = stored.bytes.byteLength >= WORKER_MIN_BYTES;
         if (inWorker) pool ??= new ParsePool();
         const session = inWorker ? pool!.session(input) : inlineSession(input);
-        const { count } = await session.summary;
-        const articles = await session.articles(0, count);
+        const articles = [];
+        for (let piece = await session.next(REPROCESS_PIECE); piece.length > 0; piece = await session.next(REPROCESS_PIECE)) {
+          articles.push(...piece);
+        }
+        await session.summary;
         await store.replaceArticles(id, articles, null);
         summary.articles += articles.length;
       } catch (error) {

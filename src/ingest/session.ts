@@ -1,24 +1,27 @@
-// A parse session: one capture's parse summary and its articles by range, whether the work is
-// done on this thread (small captures) or in a parse worker (large ones).
+// A parse session: one capture's format, then its articles in order as they are made, then the
+// parse's outcome, whether the work is done on this thread (small captures) or in a parse
+// worker (large ones, whose articles arrive while the rest is still being parsed).
 import type { Article, InputProblem, ParsedCapture } from '../core/index.js';
 import { type CaptureInput, articlesOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
 
-/** What a parse found, without the drafts themselves. */
-export interface ParseSummary {
-  format: ParsedCapture['format'];
-  encoding: string;
-  decodedBy: ParsedCapture['decodedBy'];
+/** What a capture turned out to be, known before any of its articles. */
+export type CaptureFormat = Pick<ParsedCapture, 'format' | 'encoding' | 'decodedBy'>;
+
+/** What a whole parse found, without the drafts themselves. */
+export interface ParseSummary extends CaptureFormat {
   problems: InputProblem[];
   /** How many articles the capture holds. */
   count: number;
 }
 
 export interface ParseSession {
-  /** Rejects with the capture's DatelineError (or its shape) when the capture cannot be parsed. */
+  /** Rejects with the capture's DatelineError when it cannot be parsed at all. */
+  started: Promise<CaptureFormat>;
+  /** The next articles in order, `max` of them unless the capture ends first; [] at the end. */
+  next(max: number): Promise<Article[]>;
+  /** Settles once every article has been made. */
   summary: Promise<ParseSummary>;
-  /** The articles of drafts [from, to), in order. */
-  articles(from: number, to: number): Promise<Article[]>;
 }
 
 /** Parses and structures on this thread. */
@@ -27,12 +30,20 @@ export function inlineSession(input: CaptureInput): ParseSession {
   try {
     parsed = draftsOf(input);
   } catch (error) {
-    return { summary: Promise.reject(error), articles: () => Promise.resolve([]) };
+    const failed = Promise.reject(error);
+    failed.catch(() => undefined);
+    return { started: failed, summary: failed, next: () => failed };
   }
   const { drafts, ...rest } = parsed;
+  let at = 0;
   return {
+    started: Promise.resolve(rest),
     summary: Promise.resolve({ ...rest, count: drafts.length }),
-    articles: (from, to) => Promise.resolve(articlesOf(input, parsed, from, to)),
+    next: async (max) => {
+      const from = at;
+      at = Math.min(drafts.length, at + max);
+      return articlesOf(input, parsed, from, at);
+    },
   };
 }
 
@@ -44,7 +55,8 @@ export interface CaptureJob {
 }
 
 export type WorkerReply =
+  | { kind: 'started'; found: CaptureFormat }
+  | { kind: 'articles'; articles: Article[] }
   | { kind: 'parsed'; summary: ParseSummary }
   | { kind: 'failed'; error: { code: string; message: string; line?: number } }
-  | { kind: 'articles'; articles: Article[] }
   | { kind: 'crashed'; message: string };

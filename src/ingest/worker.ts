@@ -1,7 +1,8 @@
 // A parse worker: takes a whole capture, parses it, and structures and enriches its drafts off
-// the main thread, which keeps the database. It answers with the parse summary first (so the
-// main thread can write the capture's row), then the articles a piece at a time, in order.
+// the main thread, which keeps the database. It says what the capture is as soon as it is
+// decoded, sends the articles a piece at a time while parsing goes on, then the outcome.
 import { parentPort } from 'node:worker_threads';
+import type { ArticleDraft } from '../core/index.js';
 import { isDatelineError } from '../core/index.js';
 import { articleOf, articleUrlOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
@@ -9,28 +10,32 @@ import type { CaptureJob, WorkerReply } from './session.js';
 
 const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
-parentPort?.on('message', (job: CaptureJob) => {
-  let parsed;
-  try {
-    parsed = draftsOf(job.input);
-  } catch (error) {
-    const shaped = isDatelineError(error)
-      ? { code: error.code, message: error.message, ...(error.line ? { line: error.line } : {}) }
-      : { code: 'E_INTERNAL', message: `${job.input.name}: ${error instanceof Error ? error.message : String(error)}` };
-    reply({ kind: 'failed', error: shaped });
-    return;
-  }
-  const { drafts, ...rest } = parsed;
-  reply({ kind: 'parsed', summary: { ...rest, count: drafts.length } });
-  const { capture } = job.input;
+parentPort?.on('message', ({ input, piece }: CaptureJob) => {
+  const { capture } = input;
   const url = articleUrlOf(capture);
-  for (let from = 0; from < drafts.length; from += job.piece) {
-    try {
-      const articles = drafts.slice(from, from + job.piece).map((draft) => articleOf(capture.id, url, capture.fetchedAt, draft));
-      reply({ kind: 'articles', articles });
-    } catch (error) {
+  let buffer: ArticleDraft[] = [];
+  const flush = () => {
+    if (buffer.length === 0) return;
+    const articles = buffer.map((draft) => articleOf(capture.id, url, capture.fetchedAt, draft));
+    buffer = [];
+    reply({ kind: 'articles', articles });
+  };
+  try {
+    const parsed = draftsOf(input, {
+      onFormat: (found) => reply({ kind: 'started', found }),
+      onDraft: (draft) => {
+        buffer.push(draft);
+        if (buffer.length >= piece) flush();
+      },
+    });
+    flush();
+    const { drafts, ...rest } = parsed;
+    reply({ kind: 'parsed', summary: { ...rest, count: drafts.length } });
+  } catch (error) {
+    if (isDatelineError(error)) {
+      reply({ kind: 'failed', error: { code: error.code, message: error.message, ...(error.line ? { line: error.line } : {}) } });
+    } else {
       reply({ kind: 'crashed', message: error instanceof Error ? error.stack ?? error.message : String(error) });
-      return;
     }
   }
 });

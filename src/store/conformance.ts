@@ -124,6 +124,24 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           await assert.rejects(store.appendArticles('a'.repeat(64), []), rejectsWith('E_NOT_FOUND'));
         }));
 
+      test('a capture written while still being parsed stays incomplete until its total is stated', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('streamed', { expectedArticles: null });
+          const all = [0, 1, 2].map((position) => article(record.capture.id, position));
+          await store.writeCapture(record, all.slice(0, 2));
+          const partial = await store.captureState(record.capture.id);
+          assert.equal(partial?.expectedArticles, null);
+          assert.equal(partial?.complete, false, 'a crash now leaves it for the rerun to finish');
+          assert.equal(await store.appendArticles(record.capture.id, all.slice(2), 3), 1);
+          assert.deepEqual(await store.captureState(record.capture.id), {
+            id: record.capture.id,
+            storedArticles: 3,
+            expectedArticles: 3,
+            complete: true,
+            error: null,
+          });
+        }));
+
       test('replaceArticles keeps ids, replaces content and the index, and records the error', () =>
         withStore(open, async (store) => {
           const record = captureRecord('reprocess', { expectedArticles: 2 });

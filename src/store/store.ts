@@ -12,14 +12,18 @@ export interface CaptureRecord {
   encoding: string | null;
   /** Set when parsing failed: the capture is kept with its error, never dropped. */
   error: { code: string; message: string } | null;
-  /** How many articles the capture holds in all; it is complete when all are stored. */
-  expectedArticles: number;
+  /**
+   * How many articles the capture holds in all; it is complete when all are stored. Null while
+   * the capture is still being parsed (a large one is written as it is read): it stays
+   * incomplete until the last appendArticles states the total.
+   */
+  expectedArticles: number | null;
 }
 
 export interface CaptureState {
   id: string;
   storedArticles: number;
-  expectedArticles: number;
+  expectedArticles: number | null;
   complete: boolean;
   error: { code: string; message: string } | null;
 }
@@ -91,9 +95,11 @@ export interface Store {
   writeCaptures(batch: { record: CaptureRecord; articles: Article[] }[]): Promise<WriteResult[]>;
   /**
    * Adds more articles of a stored capture (a large capture written in several transactions);
-   * returns how many were new. Rejects with E_NOT_FOUND when the capture is not stored.
+   * returns how many were new. `expectedArticles`, given with the last of them, records how many
+   * the capture holds in all, in the same transaction. Rejects with E_NOT_FOUND when the
+   * capture is not stored.
    */
-  appendArticles(captureId: string, articles: Article[]): Promise<number>;
+  appendArticles(captureId: string, articles: Article[], expectedArticles?: number): Promise<number>;
   /**
    * Replaces every article of a capture (reprocess), in one transaction; the capture's error
    * becomes `error` and its expected article count `articles.length`. Ids are stable, so

@@ -17,7 +17,7 @@ interface CaptureRow {
 
 interface StateRow {
   id: string;
-  expected_articles: number;
+  expected_articles: number | null;
   error_code: string | null;
   error_message: string | null;
   stored: number;
@@ -34,6 +34,7 @@ export class CaptureTable {
   private readonly idPage;
   private readonly byId;
   private readonly setOutcome;
+  private readonly setExpected;
 
   constructor(db: Db) {
     // ON CONFLICT DO NOTHING, not INSERT OR IGNORE: only a duplicate id is ignored, while a
@@ -54,6 +55,7 @@ export class CaptureTable {
     );
     this.byId = db.prepare<[string], CaptureRow>(`SELECT id, url, fetched_at, status, headers, content_type, size, bytes
       FROM captures WHERE id = ?`);
+    this.setExpected = db.prepare('UPDATE captures SET expected_articles = ? WHERE id = ?');
     this.setOutcome = db.prepare(
       'UPDATE captures SET error_code = ?, error_message = ?, expected_articles = ? WHERE id = ?',
     );
@@ -88,6 +90,10 @@ export class CaptureTable {
     this.setOutcome.run(error?.code ?? null, error?.message ?? null, expectedArticles, id);
   }
 
+  setExpectedArticles(id: string, expectedArticles: number): void {
+    this.setExpected.run(expectedArticles, id);
+  }
+
   stateOf(id: string): CaptureState | null {
     const row = this.state.get(id);
     if (!row) return null;
@@ -95,7 +101,7 @@ export class CaptureTable {
       id: row.id,
       storedArticles: row.stored,
       expectedArticles: row.expected_articles,
-      complete: row.stored >= row.expected_articles,
+      complete: row.expected_articles !== null && row.stored >= row.expected_articles,
       error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
     };
   }

@@ -30,7 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
         encoding TEXT,
         error_code TEXT,
         error_message TEXT,
-        expected_articles INTEGER NOT NULL
+        expected_articles INTEGER       -- null while the capture is still being parsed
       );
       CREATE TABLE articles (
         seq INTEGER PRIMARY KEY,          -- the full-text indexes' rowid

@@ -105,12 +105,14 @@ export class SqliteStore implements Store {
     });
   }
 
-  appendArticles(captureId: string, articles: Article[]): Promise<number> {
+  appendArticles(captureId: string, articles: Article[], expectedArticles?: number): Promise<number> {
     return this.run(`adding articles to capture ${captureId}`, () =>
       this.db.transaction(() => {
         const state = this.captures.stateOf(captureId);
         if (!state) throw notFound('capture', captureId);
-        return this.articles.insertMany(captureId, articles, state.storedArticles);
+        const added = this.articles.insertMany(captureId, articles, state.storedArticles);
+        if (expectedArticles !== undefined) this.captures.setExpectedArticles(captureId, expectedArticles);
+        return added;
       }).immediate(),
     );
   }
