@@ -28,20 +28,41 @@ export interface SortedBody {
 
 /**
  * Sort the copy. `contactMarks` are line indexes of EIN Presswire's "email us here", which
- * closes a contact block.
+ * closes a contact block; `junkLines` are the indexes of every removed line. An About section
+ * or a contact block runs until a heading of the other kind, a source line, a removed junk line
+ * between blocks, or the end.
  */
-export function sortBody(body: readonly Para[], blocks: readonly Block[], contactMarks: readonly number[]): SortedBody {
+export function sortBody(
+  body: readonly Para[],
+  blocks: readonly Block[],
+  contactMarks: readonly number[],
+  junkLines: readonly number[] = [],
+): SortedBody {
   const out: SortedBody = { paragraphs: [], about: [], contacts: [], notices: [], capsSource: false };
   const contactBlocks = findContactBlocks(body, blocks, contactMarks);
   const kept: Para[] = [];
   let mode: 'body' | 'about' | 'contacts' = 'body';
+  let junkAt = 0;
+  let lastBlock = -1;
   body.forEach((para, index) => {
     const p = para.text;
+    if (para.block !== lastBlock) {
+      // Junk removed between the last block and this one closes a section.
+      const from = blocks[para.block]?.from ?? 0;
+      let closed = false;
+      while (junkAt < junkLines.length && (junkLines[junkAt] as number) < from) {
+        if (lastBlock < 0 || (junkLines[junkAt] as number) > (blocks[lastBlock]?.to ?? -1)) closed = true;
+        junkAt++;
+      }
+      if (closed && lastBlock >= 0) mode = 'body';
+      lastBlock = para.block;
+    }
     if (index >= body.length - SOURCE_TAIL) {
       const src = sourceFromLine(p);
       if (src !== undefined) {
         out.lineSource ??= src;
         if (CAPS_SOURCE_RE.test(p)) out.capsSource = true;
+        mode = 'body';
         return;
       }
     }

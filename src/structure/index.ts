@@ -17,7 +17,8 @@
 //   "For further information:") and the "About ..." heading are labels and are not kept in
 //   `contacts`/`about`; sub-labels inside a block ("Investors:") are. Meta lines (stamps,
 //   listing lines, "News provided by", source lines) become fields, not `removed` entries:
-//   `removed` lists junk only, each with its rule.
+//   `removed` lists junk only, each with its rule. An About section or contact block ends at
+//   the other's heading, a source line, a junk line between blocks, or the end.
 // - Exchange names are normalised to one spelling each (tickers.ts): NASDAQ -> Nasdaq,
 //   NYSE MKT/AMEX -> NYSE American, TSX-V/TSX Venture -> TSXV.
 export type { RemovedLine, StructureHints, WireStructure } from './types.js';

@@ -119,6 +119,33 @@ test('About and contact sections leave the body, and the About heading names the
   assert.equal(s.kind, 'release');
 });
 
+test('a section ends at a junk line or a source line', () => {
+  const s = structureWireText(
+    text(
+      'Acme',
+      '',
+      'NEW YORK, March 5, 2024 /PRNewswire/ -- Acme rose.',
+      '',
+      'About Acme',
+      '',
+      'Acme makes things.',
+      'View original content:https://www.prnewswire.com/news-releases/acme.html',
+      '',
+      'Later paragraph after junk.',
+      '',
+      'Contacts',
+      'Jane Doe',
+      'SOURCE Acme',
+      '',
+      'Another later paragraph.',
+    ),
+  );
+  assert.deepEqual(s.paragraphs, ['Acme rose.', 'Later paragraph after junk.', 'Another later paragraph.']);
+  assert.deepEqual(s.about, ['Acme makes things.']);
+  assert.deepEqual(s.contacts, ['Jane Doe']);
+  assert.equal(s.source, 'Acme');
+});
+
 test('closing source lines in several languages', () => {
   for (const [line, name] of [
     ['SOURCE Acme Corp', 'Acme Corp'],

@@ -38,11 +38,13 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   let signedReuter = false;
   let inShareBar = false;
   const contactMarks: number[] = [];
+  const junkLines: number[] = [];
   const blocks = toBlocks(normaliseLines(text), (trimmed, index) => {
     const rule = junkRuleFor(trimmed, inShareBar);
     inShareBar = rule?.sharing === true;
     if (!rule) return false;
     removed.push({ text: trimmed, rule: rule.name });
+    junkLines.push(index);
     if (rule.name === 'reuter-signoff') signedReuter = true;
     // EIN Presswire's "email us here" closes the contact lines above it.
     if (rule.name === 'ein-email') contactMarks.push(index);
@@ -61,7 +63,7 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   const titleKnown = typeof hints.title === 'string';
 
   // 4. The copy: body, about, contacts and closing source lines.
-  const sorted = sortBody(head.body, blocks, contactMarks);
+  const sorted = sortBody(head.body, blocks, contactMarks, junkLines);
   const { paragraphs, about } = sorted;
   const contacts = [...head.contacts, ...sorted.contacts];
   const notices = [...head.notices, ...sorted.notices];

@@ -50,7 +50,7 @@ export function squash(s: string): string {
 export interface Block {
   lines: string[];
   indented: boolean[];
-  /** Index of the block's first and last line in the text (removed lines included). */
+  /** Index of the block's first and last kept line in the text. */
   from: number;
   to: number;
 }
@@ -76,10 +76,7 @@ export function toBlocks(lines: readonly string[], isRemoved: (trimmed: string, 
       current = null;
       continue;
     }
-    if (isRemoved(trimmed, index)) {
-      if (current) current.to = index;
-      continue;
-    }
+    if (isRemoved(trimmed, index)) continue;
     if (!current) current = { lines: [], indented: [], from: index, to: index };
     current.lines.push(trimmed);
     current.indented.push(isIndented(raw));
