@@ -117,7 +117,7 @@ async function ingestOne(
   // A large input is parsed and structured in a worker, so the main thread only writes, and it
   // starts writing while the rest of the input is still being parsed.
   const pool = input.bytes.byteLength >= WORKER_MIN_BYTES ? poolFor() : null;
-  const session = pool ? pool.session(input) : inlineSession(input);
+  const session = pool?.alive ? pool.session(input) : inlineSession(input);
   let written = 0;
   let first = !state;
   try {

@@ -79,6 +79,11 @@ export class ParsePool {
     }
   }
 
+  /** False once every worker has died (say, it could not load): callers then parse inline. */
+  get alive(): boolean {
+    return this.workers.length > 0;
+  }
+
   /** Parses and structures a capture in the least busy worker. */
   session(input: CaptureInput): ParseSession {
     const job: Job = { started: deferred(), summary: deferred(), pieces: [], done: false, error: null, wake: null };

@@ -27,7 +27,7 @@ export async function reprocess(store: Store, onProgress?: (done: number) => voi
       try {
         const inWorker = stored.bytes.byteLength >= WORKER_MIN_BYTES;
         if (inWorker) pool ??= new ParsePool();
-        const session = inWorker ? pool!.session(input) : inlineSession(input);
+        const session = inWorker && pool!.alive ? pool!.session(input) : inlineSession(input);
         const articles = [];
         for (let piece = await session.next(REPROCESS_PIECE); piece.length > 0; piece = await session.next(REPROCESS_PIECE)) {
           articles.push(...piece);
