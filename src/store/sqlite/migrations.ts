@@ -63,6 +63,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       -- Title hits weigh most; place and source a little more than body text (search.ts uses the same).
       INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 2.0, 2.0, 1.0)');
+      -- Segments are merged once 8 of a size exist (FTS5's default is 4): ingest merges less
+      -- often, and a search still reads few segments.
+      INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);
       -- Only articles holding CJK text are copied here, so ingest of other languages pays nothing.
       CREATE VIRTUAL TABLE articles_cjk USING fts5(title, text, tokenize = 'trigram');
       INSERT INTO articles_cjk(articles_cjk, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
