@@ -28,6 +28,7 @@ const ID_PAGE = 1000;
 
 export class CaptureTable {
   private readonly insert;
+  private readonly insertBytes;
   private readonly exists;
   private readonly state;
   private readonly failed;
@@ -40,9 +41,10 @@ export class CaptureTable {
     // ON CONFLICT DO NOTHING, not INSERT OR IGNORE: only a duplicate id is ignored, while a
     // NOT NULL violation still fails loudly.
     this.insert = db.prepare(`INSERT INTO captures
-      (id, url, fetched_at, status, headers, content_type, size, bytes, format, encoding,
+      (id, url, fetched_at, status, headers, content_type, size, format, encoding,
        error_code, error_message, expected_articles)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+    this.insertBytes = db.prepare('INSERT INTO capture_bytes (id, bytes) VALUES (?, ?)');
     this.exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM captures WHERE id = ?');
     this.state = db.prepare<[string], StateRow>(`SELECT c.id, c.expected_articles, c.error_code, c.error_message,
       (SELECT count(*) FROM articles a WHERE a.capture_id = c.id) AS stored
@@ -53,8 +55,8 @@ export class CaptureTable {
     this.idPage = db.prepare<[number, number], { seq: number; id: string }>(
       'SELECT seq, id FROM captures WHERE seq > ? ORDER BY seq LIMIT ?',
     );
-    this.byId = db.prepare<[string], CaptureRow>(`SELECT id, url, fetched_at, status, headers, content_type, size, bytes
-      FROM captures WHERE id = ?`);
+    this.byId = db.prepare<[string], CaptureRow>(`SELECT c.id, c.url, c.fetched_at, c.status, c.headers, c.content_type,
+      c.size, b.bytes FROM captures c JOIN capture_bytes b ON b.id = c.id WHERE c.id = ?`);
     this.setExpected = db.prepare('UPDATE captures SET expected_articles = ? WHERE id = ?');
     this.setOutcome = db.prepare(
       'UPDATE captures SET error_code = ?, error_message = ?, expected_articles = ? WHERE id = ?',
@@ -72,14 +74,15 @@ export class CaptureTable {
       JSON.stringify(c.headers),
       c.contentType,
       c.size,
-      record.bytes,
       record.format,
       record.encoding,
       record.error?.code ?? null,
       record.error?.message ?? null,
       record.expectedArticles,
     );
-    return info.changes === 1;
+    if (info.changes === 0) return false;
+    this.insertBytes.run(c.id, record.bytes);
+    return true;
   }
 
   has(id: string): boolean {

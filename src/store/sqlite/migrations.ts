@@ -25,13 +25,17 @@ export const MIGRATIONS: readonly Migration[] = [
         headers TEXT NOT NULL,            -- JSON object
         content_type TEXT,
         size INTEGER NOT NULL,
-        bytes BLOB NOT NULL,
         format TEXT,
         encoding TEXT,
         error_code TEXT,
         error_message TEXT,
         expected_articles INTEGER       -- null while the capture is still being parsed
       );
+      -- The bytes live apart from the row, so updating a capture's outcome does not rewrite them.
+      CREATE TABLE capture_bytes (
+        id TEXT PRIMARY KEY REFERENCES captures(id),
+        bytes BLOB NOT NULL
+      ) WITHOUT ROWID;
       CREATE TABLE articles (
         seq INTEGER PRIMARY KEY,          -- the full-text indexes' rowid
         id TEXT NOT NULL UNIQUE,
