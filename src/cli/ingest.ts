@@ -1,8 +1,6 @@
 // `dateline ingest`: store captures and their articles, then account for every input.
 import type { Command } from 'commander';
-import { ingest } from '../ingest/index.js';
 import type { IngestSummary } from '../ingest/index.js';
-import { openStore } from '../store/index.js';
 import { EXIT_FAILED, EXIT_OK, databasePath, printJson, run } from './output.js';
 import { type ProgressMode, progressReporter } from './progress.js';
 
@@ -17,13 +15,17 @@ export function registerIngest(program: Command): void {
     .option('--no-workers', 'parse on the main thread only')
     .action(async (inputs: string[], options: { db?: string; json?: boolean; progress: ProgressMode; workers: boolean }) => {
       await run(Boolean(options.json), async () => {
+        // The parse workers start loading first, while this thread loads the rest of dateline.
+        const pool = options.workers ? await startPoolIfNeeded(inputs) : null;
+        const [{ ingest }, { openStore }] = await Promise.all([import('../ingest/index.js'), import('../store/index.js')]);
         const store = await openStore(databasePath(options.db));
         const progress = progressReporter(options.progress);
         let summary: IngestSummary;
         try {
-          summary = await ingest(store, inputs, { onProgress: (p) => progress.update(p), workers: options.workers });
+          summary = await ingest(store, inputs, { onProgress: (p) => progress.update(p), workers: options.workers, pool });
         } finally {
           progress.stop();
+          await pool?.close();
           await store.close();
         }
         if (options.json) printJson(summary);
@@ -31,6 +33,13 @@ export function registerIngest(program: Command): void {
         return summary.failures.length > 0 ? EXIT_FAILED : EXIT_OK;
       });
     });
+}
+
+/** A pool of parse workers when some input is large enough to want one. */
+async function startPoolIfNeeded(inputs: string[]) {
+  const [{ expandInputs }, { ParsePool, WORKER_MIN_BYTES }] = await Promise.all([import('../ingest/inputs.js'), import('../ingest/pool.js')]);
+  const { files } = await expandInputs(inputs);
+  return files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES) ? new ParsePool() : null;
 }
 
 function printSummary(summary: IngestSummary): void {

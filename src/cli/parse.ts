@@ -1,8 +1,6 @@
 // `dateline parse`: structure inputs without storing them, to see what ingest would keep.
 import type { Command } from 'commander';
-import { type Article, DatelineError } from '../core/index.js';
-import { articlesOf, draftsOf, expandInputs, problemCode, readCapture } from '../ingest/index.js';
-import { structureWireText } from '../structure/index.js';
+import { type Article, DatelineError, problemCode } from '../core/index.js';
 import { EXIT_FAILED, EXIT_OK, bold, dim, printJson, reportError, run } from './output.js';
 
 export function registerParse(program: Command): void {
@@ -15,6 +13,10 @@ export function registerParse(program: Command): void {
     .action(async (inputs: string[], options: { json?: boolean; explain?: boolean }) => {
       const json = Boolean(options.json);
       await run(json, async () => {
+        const [{ articlesOf, draftsOf, expandInputs, readCapture }, { structureWireText }] = await Promise.all([
+          import('../ingest/index.js'),
+          import('../structure/index.js'),
+        ]);
         const { files, missing } = await expandInputs(inputs);
         let failed = missing.length;
         for (const error of missing) reportError(error, json);

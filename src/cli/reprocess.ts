@@ -1,7 +1,5 @@
 // `dateline reprocess`: rebuild every article from its stored capture.
 import type { Command } from 'commander';
-import { reprocess } from '../ingest/index.js';
-import { openStore } from '../store/index.js';
 import { EXIT_FAILED, EXIT_OK, databasePath, printJson, run } from './output.js';
 
 export function registerReprocess(program: Command): void {
@@ -13,6 +11,7 @@ export function registerReprocess(program: Command): void {
     .action(async (options: { db?: string; json?: boolean }) => {
       const json = Boolean(options.json);
       await run(json, async () => {
+        const [{ reprocess }, { openStore }] = await Promise.all([import('../ingest/index.js'), import('../store/index.js')]);
         const store = await openStore(databasePath(options.db));
         try {
           const summary = await reprocess(store);

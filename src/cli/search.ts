@@ -1,8 +1,6 @@
 // `dateline search`: ranked full-text search with our query language.
 import type { Command } from 'commander';
 import { DatelineError } from '../core/index.js';
-import { parseQuery } from '../query/index.js';
-import { openStore } from '../store/index.js';
 import { bold, databasePath, dim, isTTY, printJson, run } from './output.js';
 
 export function registerSearch(program: Command): void {
@@ -20,6 +18,7 @@ export function registerSearch(program: Command): void {
         if (!Number.isInteger(limit) || limit < 1 || limit > 10000) {
           throw new DatelineError('E_USAGE', `--limit must be a whole number from 1 to 10000, not "${options.limit}"`);
         }
+        const [{ parseQuery }, { openStore }] = await Promise.all([import('../query/index.js'), import('../store/index.js')]);
         const query = parseQuery(words.join(' '));
         const store = await openStore(databasePath(options.db));
         try {

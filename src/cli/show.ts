@@ -1,7 +1,6 @@
 // `dateline show`: one article, whole.
 import type { Command } from 'commander';
 import { DatelineError } from '../core/index.js';
-import { openStore } from '../store/index.js';
 import { bold, databasePath, dim, printJson, run } from './output.js';
 
 export function registerShow(program: Command): void {
@@ -14,6 +13,7 @@ export function registerShow(program: Command): void {
     .action(async (id: string, options: { db?: string; json?: boolean }) => {
       const json = Boolean(options.json);
       await run(json, async () => {
+        const { openStore } = await import('../store/index.js');
         const store = await openStore(databasePath(options.db));
         try {
           const article = await store.getArticle(id);

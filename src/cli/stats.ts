@@ -1,6 +1,5 @@
 // `dateline stats`: what the database holds, by wire, source, language and month.
 import type { Command } from 'commander';
-import { openStore } from '../store/index.js';
 import type { CountRow } from '../store/index.js';
 import { bold, databasePath, printJson, run } from './output.js';
 
@@ -14,6 +13,7 @@ export function registerStats(program: Command): void {
     .action(async (options: { db?: string; json?: boolean; top: string }) => {
       const json = Boolean(options.json);
       await run(json, async () => {
+        const { openStore } = await import('../store/index.js');
         const store = await openStore(databasePath(options.db));
         try {
           const stats = await store.stats();

@@ -57,6 +57,11 @@ export class DatelineError extends Error {
   }
 }
 
+/** The code for a problem inside an input (a broken line, a broken story), by the input's format. */
+export function problemCode(format: string): ErrorCode {
+  return format === 'jsonl' ? 'E_JSONL_MALFORMED' : format === 'reuters-sgml' ? 'E_SGML_MALFORMED' : 'E_INPUT_PROBLEM';
+}
+
 export function isDatelineError(error: unknown): error is DatelineError {
   return error instanceof DatelineError;
 }

@@ -2,7 +2,7 @@
 export { EXTRACTOR_VERSION, articlesOf } from './assemble.js';
 export { draftsOf } from './drafts.js';
 export type { CaptureInput } from './assemble.js';
-export { ingest, problemCode, ARTICLE_CHUNK } from './ingest.js';
+export { ingest, ARTICLE_CHUNK } from './ingest.js';
 export type { IngestFailure, IngestOptions, IngestProgress, IngestSummary } from './ingest.js';
 export { expandInputs, readCapture, MAX_INPUT_BYTES } from './inputs.js';
 export type { InputFile } from './inputs.js';

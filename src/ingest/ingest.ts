@@ -1,7 +1,7 @@
 // Ingest: read inputs, store each capture with its articles atomically, and account for every
 // input in a summary. A large capture is written in chunks; its row records how many articles
 // it should hold, so a run cut short is completed by running the same ingest again.
-import { type Article, DatelineError, type ErrorCode, isDatelineError } from '../core/index.js';
+import { DatelineError, isDatelineError, problemCode } from '../core/index.js';
 import type { CaptureRecord, Store } from '../store/index.js';
 import type { CaptureInput } from './assemble.js';
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
@@ -50,8 +50,10 @@ export interface IngestProgress {
 
 export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
-  /** Parse large captures in worker threads (default: when they hold enough drafts to pay). */
+  /** Parse large captures in worker threads (default true). */
   workers?: boolean;
+  /** Workers to use, started by the caller (who closes them); else ingest starts its own. */
+  pool?: ParsePool | null;
 }
 
 export async function ingest(store: Store, args: string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -67,22 +69,23 @@ export async function ingest(store: Store, args: string[], options: IngestOption
   summary.captures.failed += missing.length;
   // Start the parse workers at once when some input will need them, so they load while the
   // first input is read and hashed.
-  const wantWorkers = options.workers !== false && files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES);
-  let pool: ParsePool | null = wantWorkers ? new ParsePool() : null;
+  const wantWorkers = options.workers !== false && !options.pool && files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES);
+  let ownPool: ParsePool | null = wantWorkers ? new ParsePool() : null;
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       const report = (written: number, total: number | null) =>
         options.onProgress?.({ input: i + 1, inputs: files.length, name: file.name, written, total, added: summary.articles.added });
-      const needPool = () => {
+      const poolFor = () => {
         if (options.workers === false) return null;
-        pool ??= new ParsePool();
-        return pool;
+        if (options.pool) return options.pool;
+        ownPool ??= new ParsePool();
+        return ownPool;
       };
-      await ingestOne(store, file, summary, report, needPool);
+      await ingestOne(store, file, summary, report, poolFor);
     }
   } finally {
-    await (pool as ParsePool | null)?.close();
+    await (ownPool as ParsePool | null)?.close();
   }
   return summary;
 }
@@ -155,11 +158,6 @@ async function ingestOne(
   }
   if (state) summary.captures.resumed++;
   else summary.captures.new++;
-}
-
-/** The code for a problem inside an input, by the format it was found in. */
-export function problemCode(format: string): ErrorCode {
-  return format === 'jsonl' ? 'E_JSONL_MALFORMED' : format === 'reuters-sgml' ? 'E_SGML_MALFORMED' : 'E_INPUT_PROBLEM';
 }
 
 export function recordOf(input: CaptureInput, found: CaptureFormat | null, failure: IngestFailure | null, expected: number | null): CaptureRecord {
