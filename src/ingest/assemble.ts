@@ -10,7 +10,7 @@ import {
   articleIdFromCapture,
 } from '../core/index.js';
 import { LANGUAGE_SAMPLE_CHARS, detectLanguage } from '../enrich/index.js';
-import { structureWireText } from '../structure/index.js';
+import { structureWireText, wireByName } from '../structure/index.js';
 
 /** Names the code that built an article, so reprocess can tell stale records from fresh ones. */
 export const EXTRACTOR_VERSION = 'dateline-structure/0.1';
@@ -25,35 +25,37 @@ export interface CaptureInput {
 /** The article for one draft of a capture. */
 export function articleOf(captureId: string, captureUrl: string | null, observedAt: string, draft: ArticleDraft): Article {
   const known = draft.known;
-  const wire = structureWireText(draft.text, { title: known.title ?? null, observedAt });
-  const paragraphs = wire.paragraphs;
-  const title = known.title ?? wire.title;
-  const publishedZone = known.published ? (known.publishedZone ?? 'unknown') : wire.publishedZone;
+  const structured = structureWireText(draft.text, { title: known.title ?? null, observedAt });
+  const paragraphs = structured.paragraphs;
+  const title = known.title ?? structured.title;
+  const publishedZone = known.published ? (known.publishedZone ?? 'unknown') : structured.publishedZone;
+  // A wire named by the input ("businesswire" in a JSONL export) gets its one name and its kind.
+  const knownWire = known.wire ? wireByName(known.wire) : undefined;
   return {
     id: articleIdFromCapture(captureId, draft.position),
     captureId,
     url: known.url ?? captureUrl,
     canonicalUrl: known.canonicalUrl ?? null,
-    kind: known.kind ?? wire.kind,
-    wire: known.wire ?? wire.wire,
-    source: known.source ?? wire.source,
+    kind: known.kind ?? knownWire?.kind ?? structured.kind,
+    wire: knownWire?.name ?? known.wire ?? structured.wire,
+    source: known.source ?? structured.source,
     siteName: known.siteName ?? null,
-    published: known.published ?? wire.published,
+    published: known.published ?? structured.published,
     publishedZone,
     modified: known.modified ?? null,
-    dateline: wire.dateline,
+    dateline: structured.dateline,
     title,
-    byline: known.byline ?? wire.byline,
+    byline: known.byline ?? structured.byline,
     description: known.description ?? null,
     paragraphs,
     text: paragraphs.join('\n\n'),
-    about: wire.about,
-    contacts: wire.contacts,
-    tickers: wire.tickers,
-    notices: wire.notices,
+    about: structured.about,
+    contacts: structured.contacts,
+    tickers: structured.tickers,
+    notices: structured.notices,
     image: known.image ?? null,
     language: known.language ?? detectLanguage(languageSample(title, paragraphs)),
-    views: wire.views,
+    views: structured.views,
     entities: [],
     keywords: [],
     storyId: null,

@@ -1,7 +1,7 @@
 // Ingest: read inputs, store each capture with its articles atomically, and account for every
 // input in a summary. A large capture is written in chunks; its row records how many articles
 // it should hold, so a run cut short is completed by running the same ingest again.
-import { DatelineError, isDatelineError, problemCode } from '../core/index.js';
+import { isDatelineError, problemCode } from '../core/index.js';
 import type { CaptureRecord, Store } from '../store/index.js';
 import type { CaptureInput } from './assemble.js';
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
@@ -67,21 +67,15 @@ export async function ingest(store: Store, args: string[], options: IngestOption
     decoded: [],
   };
   summary.captures.failed += missing.length;
-  // Start the parse workers at once when some input will need them, so they load while the
-  // first input is read and hashed.
-  const wantWorkers = options.workers !== false && !options.pool && files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES);
-  let ownPool: ParsePool | null = wantWorkers ? new ParsePool() : null;
+  let ownPool: ParsePool | null = null;
+  const poolFor = () => (options.workers === false ? null : (options.pool ?? (ownPool ??= new ParsePool())));
+  // Start the workers at once when some input will need them, so they load while it is read.
+  if (files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES)) poolFor();
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       const report = (written: number, total: number | null) =>
         options.onProgress?.({ input: i + 1, inputs: files.length, name: file.name, written, total, added: summary.articles.added });
-      const poolFor = () => {
-        if (options.workers === false) return null;
-        if (options.pool) return options.pool;
-        ownPool ??= new ParsePool();
-        return ownPool;
-      };
       await ingestOne(store, file, summary, report, poolFor);
     }
   } finally {
@@ -179,4 +173,3 @@ export function failureOf(input: string, error: unknown): IngestFailure {
   return { input, code: 'E_INTERNAL', message: `${input}: ${message}` };
 }
 
-export { DatelineError };
