@@ -24,9 +24,10 @@ export async function benchIngest(scale: 'default' | 'full'): Promise<BenchSecti
   const copies = scale === 'full' ? 5 : 1;
   const inputs = [path];
   for (let k = 1; k < copies; k++) {
-    // Distinct bytes make distinct captures, so the store holds `copies` times the articles.
+    // Distinct bytes (k trailing newlines) make distinct captures of the same stories, so the
+    // store holds `copies` times the articles.
     const variant = join(dataDir, `reuters-variant-${k}.sgm`);
-    writeFileSync(variant, Buffer.concat([bytes, Buffer.from(`\n<!-- variant ${k} -->\n`)]));
+    writeFileSync(variant, Buffer.concat([bytes, Buffer.from('\n'.repeat(k))]));
     inputs.push(variant);
   }
   const articlesIn = texts.length * copies;
