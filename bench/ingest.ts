@@ -145,8 +145,9 @@ function baselineInsert(texts: Array<{ title: string; text: string }>, copies: n
   db.transaction(() => {
     for (let k = 0; k < copies; k++) for (const t of texts) insert.run(t.title, t.text);
   })();
-  const sec = (performance.now() - t0) / 1000;
+  // Timed through close (the WAL checkpoint), as ingest() is: both sides end with the rows in the file.
   db.close();
+  const sec = (performance.now() - t0) / 1000;
   return (texts.length * copies) / sec;
 }
 
