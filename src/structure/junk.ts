@@ -64,6 +64,25 @@ const LONG_RULES = new Set([
 ]);
 
 const union = (rules: readonly JunkRule[]): RegExp => new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|'), 'iu');
+/**
+ * The first words a long junk line can open with (the LONG_RULES' openings and the network
+ * names), so most lines of copy are turned away by one Set lookup instead of a regex.
+ * Keep in step with LONG_RULES.
+ */
+const LONG_FIRST_WORDS = new Set([
+  ...(NETWORKS.split('|').map((n) => n.split(' ')[0] as string)),
+  'view', 'to', 'cision', 'logo', 'photo', 'foto', 'video', 'vídeo', 'image', 'imagen', 'bild', 'multimedia',
+  'we', 'this', 'accept', 'cookie', 'sign', 'subscribe', 'get', 'hashtag', 'the', 'copyright', '©', '(c)', 'want', 'our',
+]);
+
+/** A line's first word, lower case, without trailing punctuation ("Facebook," -> "facebook"). */
+function firstWord(line: string): string {
+  const space = line.indexOf(' ');
+  const word = (space < 0 ? line : line.slice(0, space)).toLowerCase();
+  if (word.startsWith('©')) return '©';
+  return word.replace(/[,|/·•:]+$/u, '');
+}
+
 /** One regex that any rule would match, to reject ordinary lines in a single test. */
 const ANY_JUNK_RE = union(JUNK_RULES);
 const ANY_LONG_JUNK_RE = union(JUNK_RULES.filter((r) => LONG_RULES.has(r.name)));
@@ -74,6 +93,7 @@ const ANY_LONG_JUNK_RE = union(JUNK_RULES.filter((r) => LONG_RULES.has(r.name)))
  */
 export function junkRuleFor(line: string, inShareBar = false): JunkRule | undefined {
   if (line.length === 0 || line.length > JUNK_MAX_LINE) return undefined;
+  if (line.length > SHORT_LINE && !LONG_FIRST_WORDS.has(firstWord(line))) return undefined;
   if (!(line.length <= SHORT_LINE ? ANY_JUNK_RE : ANY_LONG_JUNK_RE).test(line)) return undefined;
   return JUNK_RULES.find((r) => (inShareBar || !r.inShareBar) && r.pattern.test(line));
 }
