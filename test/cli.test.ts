@@ -83,6 +83,23 @@ test('parse --json prints one structured article per input', (t) => {
   assert.deepEqual(vinicola.dateline, { place: 'MADRID', date: '2024-03-05' });
 });
 
+test('articles from a 1987 archive (datelines without a year) match the model', (t) => {
+  const dir = scratch(t);
+  const archive = join(dir, 'archive.sgm');
+  writeFileSync(
+    archive,
+    '<REUTERS NEWID="1">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TOPICS><D>cocoa</D></TOPICS>\n<TEXT>\n<TITLE>COCOA BEANS FIRM</TITLE>\n' +
+      '<DATELINE>    ACCRA, Feb 26 - </DATELINE><BODY>Cocoa bean prices held firm on steady demand from grinders, traders said.\n Reuter\n</BODY></TEXT>\n</REUTERS>\n',
+  );
+  const result = dateline(['parse', archive, '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const [{ input: _input, format, encoding: _encoding, ...article }] = jsonLines(result.stdout) as [Record<string, unknown>];
+  assert.equal(format, 'reuters-sgml');
+  assert.deepEqual(article.dateline, { place: 'ACCRA', date: '--02-26' });
+  assert.deepEqual(article.extra, { ...(article.extra as object), topics: ['cocoa'] });
+  ArticleSchema.strict().parse(article);
+});
+
 test('ingest stores, reports duplicates on a second run, and search finds by phrase and filter', (t) => {
   const dir = scratch(t);
   const folder = sampleFolder(dir);

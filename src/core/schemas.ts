@@ -26,7 +26,7 @@ export const PublishedZoneSchema = z.enum(['stated', 'inferred', 'unknown']);
 export const DatelineSchema = z.object({
   place: z.string(),
   /** `YYYY-MM-DD`, or `--MM-DD` when nothing gives the year. */
-  date: z.string().regex(/^(\d{4}|--)-\d{2}-\d{2}$/).nullable(),
+  date: z.string().regex(/^(?:\d{4}-|--)\d{2}-\d{2}$/).nullable(),
 });
 
 export const TickerSchema = z.object({ exchange: z.string(), symbol: z.string() });
