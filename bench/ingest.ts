@@ -77,7 +77,7 @@ export async function benchIngest(scale: 'default' | 'full'): Promise<BenchSecti
     ],
     notes: [
       `ingest(): read, SHA-256, capture stored, SGML parsed, each story structured, language detected, articles and FTS5 index written; ${summary.articles.added} articles in ${ingestSec.toFixed(2)} s, peak RSS ${peakMb} MB; medians of ${RUNS} rounds, each running the baseline, the command and the library once`,
-      'baseline: the same title and text inserted into a bare FTS5 table with better-sqlite3 in one transaction',
+      'baseline: the same title and text inserted into a bare FTS5 table with better-sqlite3 in one transaction, timed through close as ingest() is',
       `search: ${queries.length} queries (rare and common terms, AND, OR, NOT, phrases, prefixes, place: and published: filters), limit 10, after 20 warm-up queries`,
     ],
   };
