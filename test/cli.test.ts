@@ -194,6 +194,15 @@ test('reprocess rebuilds articles with the same ids', (t) => {
   assert.ok(before.length >= 2);
 });
 
+test('the same bytes twice in one run are stored once and counted as a duplicate', (t) => {
+  const dir = scratch(t);
+  const folder = sampleFolder(dir);
+  writeFileSync(join(folder, 'harbor-copy.txt'), BW_RELEASE);
+  const summary = JSON.parse(dateline(['ingest', folder, '--db', join(dir, 'test.db'), '--json']).stdout);
+  assert.deepEqual(summary.captures, { new: 3, duplicate: 1, resumed: 0, failed: 0 });
+  assert.equal(summary.articles.added, 3);
+});
+
 test('standard input is read with -, and DATELINE_DB names the database', (t) => {
   const dir = scratch(t);
   const db = join(dir, 'env.db');

@@ -1,12 +1,14 @@
 // Ingest: read inputs, store each capture with its articles atomically, and account for every
 // input in a summary. A large capture is written in chunks; its row records how many articles
 // it should hold, so a run cut short is completed by running the same ingest again.
-import { isDatelineError, problemCode } from '../core/index.js';
+import { type ParsedCapture, isDatelineError, problemCode } from '../core/index.js';
 import type { CaptureRecord, Store } from '../store/index.js';
-import type { CaptureInput } from './assemble.js';
+import { type CaptureInput, articlesOf } from './assemble.js';
+import { CaptureBatch } from './batch.js';
+import { draftsOf } from './drafts.js';
 import { type InputFile, expandInputs, readCapture } from './inputs.js';
 import { ParsePool, WORKER_MIN_BYTES } from './pool.js';
-import { type CaptureFormat, inlineSession } from './session.js';
+import { type CaptureFormat, type ParseSummary, inlineSession } from './session.js';
 
 /**
  * Articles per transaction when a capture holds many: small enough to keep a crash's loss short,
@@ -71,13 +73,15 @@ export async function ingest(store: Store, args: string[], options: IngestOption
   const poolFor = () => (options.workers === false ? null : (options.pool ?? (ownPool ??= new ParsePool())));
   // Start the workers at once when some input will need them, so they load while it is read.
   if (files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES)) poolFor();
+  const batch = new CaptureBatch(store, summary);
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       const report = (written: number, total: number | null) =>
         options.onProgress?.({ input: i + 1, inputs: files.length, name: file.name, written, total, added: summary.articles.added });
-      await ingestOne(store, file, summary, report, poolFor);
+      await ingestOne(store, file, summary, report, poolFor, batch);
     }
+    await batch.flush();
   } finally {
     await (ownPool as ParsePool | null)?.close();
   }
@@ -90,6 +94,7 @@ async function ingestOne(
   summary: IngestSummary,
   report: (written: number, total: number | null) => void,
   poolFor: () => ParsePool | null,
+  batch: CaptureBatch,
 ): Promise<void> {
   let input: CaptureInput;
   try {
@@ -111,9 +116,16 @@ async function ingestOne(
     return;
   }
 
+  const pool = input.bytes.byteLength >= WORKER_MIN_BYTES ? poolFor() : null;
+  if (!pool?.alive && !state) {
+    // A small input is parsed here and queued, to be written with others in one transaction.
+    await batch.add(smallCapture(input, summary, report));
+    return;
+  }
+  // Earlier small inputs go first, so captures are stored in the order they were given.
+  await batch.flush();
   // A large input is parsed and structured in a worker, so the main thread only writes, and it
   // starts writing while the rest of the input is still being parsed.
-  const pool = input.bytes.byteLength >= WORKER_MIN_BYTES ? poolFor() : null;
   const session = pool?.alive ? pool.session(input) : inlineSession(input);
   let written = 0;
   let first = !state;
@@ -136,11 +148,7 @@ async function ingestOne(
     const parsed = await session.summary;
     await store.appendArticles(input.capture.id, [], parsed.count);
     report(written, parsed.count);
-    if (parsed.decodedBy !== 'utf-8') summary.decoded.push({ input: file.name, encoding: parsed.encoding, by: parsed.decodedBy });
-    for (const problem of parsed.problems) {
-      const entry = { input: file.name, code: problemCode(parsed.format), message: problem.message, ...(problem.line ? { line: problem.line } : {}) };
-      (problem.severity === 'warning' ? summary.warnings : summary.failures).push(entry);
-    }
+    noteParse(summary, file.name, parsed);
   } catch (error) {
     const failure = failureOf(file.name, error);
     // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
@@ -152,6 +160,30 @@ async function ingestOne(
   }
   if (state) summary.captures.resumed++;
   else summary.captures.new++;
+}
+
+/** A small capture parsed and structured on this thread, ready for the batch. */
+function smallCapture(input: CaptureInput, summary: IngestSummary, report: (written: number, total: number) => void) {
+  let parsed: ParsedCapture;
+  try {
+    parsed = draftsOf(input);
+  } catch (error) {
+    // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
+    const failure = failureOf(input.name, error);
+    return { record: recordOf(input, null, failure, 0), articles: [], name: input.name, failure, report };
+  }
+  noteParse(summary, input.name, parsed);
+  const articles = articlesOf(input, parsed);
+  return { record: recordOf(input, parsed, null, articles.length), articles, name: input.name, failure: null, report };
+}
+
+/** Records how an input was decoded and the problems found inside it. */
+function noteParse(summary: IngestSummary, name: string, parsed: ParseSummary | ParsedCapture): void {
+  if (parsed.decodedBy !== 'utf-8') summary.decoded.push({ input: name, encoding: parsed.encoding, by: parsed.decodedBy });
+  for (const problem of parsed.problems) {
+    const entry = { input: name, code: problemCode(parsed.format), message: problem.message, ...(problem.line ? { line: problem.line } : {}) };
+    (problem.severity === 'warning' ? summary.warnings : summary.failures).push(entry);
+  }
 }
 
 export function recordOf(input: CaptureInput, found: CaptureFormat | null, failure: IngestFailure | null, expected: number | null): CaptureRecord {

@@ -1,6 +1,8 @@
 // Reading inputs named on the command line: files, folders (walked in name order, hidden
 // entries skipped) and `-` for standard input. Each becomes a Capture with its bytes.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// Synchronous file calls: a folder of small releases spends most of its time in per-file
+// overhead, and each asynchronous call is several hops through the thread pool.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Capture, DatelineError, sha256Hex } from '../core/index.js';
@@ -26,7 +28,7 @@ export async function expandInputs(args: string[]): Promise<{ files: InputFile[]
       continue;
     }
     try {
-      const info = await stat(arg);
+      const info = statSync(arg);
       if (info.isDirectory()) await walk(arg, files);
       else files.push({ name: arg, path: arg, size: info.size });
     } catch (error) {
@@ -37,13 +39,13 @@ export async function expandInputs(args: string[]): Promise<{ files: InputFile[]
 }
 
 async function walk(dir: string, out: InputFile[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile()) out.push({ name: path, path, size: (await stat(path)).size });
+    else if (entry.isFile()) out.push({ name: path, path, size: statSync(path).size });
   }
 }
 
@@ -60,9 +62,14 @@ export async function readCapture(input: InputFile, now: () => Date = () => new 
     fetchedAt = now().toISOString();
     url = 'stdin:';
   } else {
-    const info = await stat(input.path).catch((error: unknown) => {
-      throw new DatelineError('E_INPUT_UNREADABLE', `${input.name}: cannot read (${(error as Error).message})`, { input: input.name, cause: error });
-    });
+    const unreadable = (error: unknown) =>
+      new DatelineError('E_INPUT_UNREADABLE', `${input.name}: cannot read (${(error as Error).message})`, { input: input.name, cause: error });
+    let info;
+    try {
+      info = statSync(input.path);
+    } catch (error) {
+      throw unreadable(error);
+    }
     if (info.size > MAX_INPUT_BYTES) {
       throw new DatelineError(
         'E_INPUT_TOO_LARGE',
@@ -70,7 +77,11 @@ export async function readCapture(input: InputFile, now: () => Date = () => new 
         { input: input.name },
       );
     }
-    bytes = await readFile(input.path);
+    try {
+      bytes = readFileSync(input.path);
+    } catch (error) {
+      throw unreadable(error);
+    }
     fetchedAt = info.mtime.toISOString();
     url = pathToFileURL(resolve(input.path)).href;
   }
