@@ -12,7 +12,7 @@ import { openStore } from '../src/store/index.js';
 import type { BenchSection } from './index.js';
 import { corpusFile, repoRoot } from './corpora.js';
 
-const dataDir = join(repoRoot, 'bench', 'data');
+export const dataDir = join(repoRoot, 'bench', 'data');
 
 export async function benchIngest(scale: 'default' | 'full'): Promise<BenchSection | null> {
   const path = corpusFile('reuters21578/reuters-train.sgm', 'the ingest benchmark');
@@ -85,7 +85,7 @@ export async function benchIngest(scale: 'default' | 'full'): Promise<BenchSecti
 
 const RUNS = 5;
 
-interface IngestRun {
+export interface IngestRun {
   rate: number;
   sec: number;
   peakMb: number | null;
@@ -96,7 +96,7 @@ interface IngestRun {
  * The built library's ingest(), timed from the call to its return like the baseline's inserts,
  * in a child process of its own (so its workers and memory are its own).
  */
-function ingestWithLibrary(inputs: string[], dbPath: string): IngestRun {
+export function ingestWithLibrary(inputs: string[], dbPath: string): IngestRun {
   const dist = (module: string) => JSON.stringify(pathToFileURL(join(repoRoot, 'dist', module)).href);
   const script = `
     const { ingest } = await import(${dist('ingest/index.js')});
@@ -134,7 +134,7 @@ function ingestWithCli(inputs: string[], dbPath: string): IngestRun {
   return { rate: summary.articles.added / sec, sec, peakMb, summary };
 }
 
-function baselineInsert(texts: Array<{ title: string; text: string }>, copies: number): number {
+export function baselineInsert(texts: Array<{ title: string; text: string }>, copies: number): number {
   const path = join(dataDir, 'baseline.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   const db = new Database(path);
