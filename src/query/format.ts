@@ -4,7 +4,8 @@ import type { QueryNode } from '../core/index.js';
 
 /** Quotes a value when it would not read back as one bare word. */
 function quoted(value: string): string {
-  return /^[^\s()":]+$/u.test(value) && !/^(AND|OR|NOT)$/.test(value) && !/^[-+]/.test(value)
+  // Bare only when it reads back as the same term: no operator, no sign, no trailing * (a prefix).
+  return /^[^\s()":]+$/u.test(value) && !/^(AND|OR|NOT)$/.test(value) && !/^[-+]/.test(value) && !value.endsWith('*')
     ? value
     : `"${value.replace(/"/g, '')}"`;
 }

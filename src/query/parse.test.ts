@@ -154,3 +154,9 @@ describe('parseQuery: errors', () => {
     fails('a '.repeat(3000), 'E_QUERY_SYNTAX', undefined, /longer than/);
   });
 });
+
+test('a quoted word ending in * formats back quoted, not as a prefix (fast-check found "0*")', () => {
+  const root = parseQuery('"0*"').root;
+  assert.deepEqual(parseQuery(formatQuery(root)).root, root);
+  assert.equal(formatQuery(root), '"0*"');
+});

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { structureWireText } from './index.js';
 
+// A fixed seed keeps the suite deterministic; set FAST_CHECK_SEED to explore other inputs.
+fc.configureGlobal({ seed: Number(process.env.FAST_CHECK_SEED ?? 20261127) });
+
 /** Bounded input: long enough to expose super-linear patterns, short enough to run many times. */
 const MAX_CHARS = 20_000;
 /** Per-call budget: a linear structurer takes a few ms for 20k characters; backtracking takes seconds. Generous, as CI machines are shared. */

@@ -6,6 +6,9 @@ import fc from 'fast-check';
 import { parseQuery } from '../../query/index.js';
 import { compileQuery, ftsString } from './compile-query.js';
 
+// A fixed seed keeps the suite deterministic; set FAST_CHECK_SEED to explore other inputs.
+fc.configureGlobal({ seed: Number(process.env.FAST_CHECK_SEED ?? 20261127) });
+
 test('FTS5 strings double inner quotes', () => {
   assert.equal(ftsString('say "hi"'), '"say ""hi"""');
 });

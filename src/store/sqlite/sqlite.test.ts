@@ -14,6 +14,9 @@ import { runStoreConformance } from '../conformance.js';
 import { CORPUS, article, captureRecord } from '../conformance-data.js';
 import { MIGRATIONS } from './migrations.js';
 
+// A fixed seed keeps the suite deterministic; set FAST_CHECK_SEED to explore other inputs.
+fc.configureGlobal({ seed: Number(process.env.FAST_CHECK_SEED ?? 20261127) });
+
 const dir = mkdtempSync(join(tmpdir(), 'dateline-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
