@@ -32,7 +32,8 @@ test('every string parses or raises a DatelineError, within a time bound', () =>
         assert.ok(['E_QUERY_SYNTAX', 'E_QUERY_FIELD', 'E_QUERY_UNBOUNDED'].includes(error.code));
         if (error.code !== 'E_QUERY_UNBOUNDED') assert.ok(typeof error.column === 'number' && error.column >= 1);
       }
-      assert.ok(performance.now() - started < 50, `${JSON.stringify(text)} took too long`);
+      // A hang guard, not a speed test: catastrophic backtracking takes seconds, a parse microseconds.
+      assert.ok(performance.now() - started < 1000, `${JSON.stringify(text)} took too long`);
     }),
     { numRuns: 5000 },
   );
@@ -62,7 +63,7 @@ test('long inputs of operators and parentheses finish quickly', () => {
       } catch (error) {
         assert.ok(isDatelineError(error));
       }
-      assert.ok(performance.now() - started < 200);
+      assert.ok(performance.now() - started < 2000, 'a hang guard, not a speed test');
     }),
     { numRuns: 200 },
   );
