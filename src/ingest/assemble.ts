@@ -25,7 +25,7 @@ export interface CaptureInput {
 /** The article for one draft of a capture. */
 export function articleOf(captureId: string, captureUrl: string | null, observedAt: string, draft: ArticleDraft): Article {
   const known = draft.known;
-  const structured = structureWireText(draft.text, { title: known.title ?? null, observedAt });
+  const structured = structureWireText(draft.text, { title: known.title ?? null, published: known.published ?? null, observedAt });
   const paragraphs = structured.paragraphs;
   const title = known.title ?? structured.title;
   const publishedZone = known.published ? (known.publishedZone ?? 'unknown') : structured.publishedZone;
@@ -43,7 +43,7 @@ export function articleOf(captureId: string, captureUrl: string | null, observed
     published: known.published ?? structured.published,
     publishedZone,
     modified: known.modified ?? null,
-    dateline: withYear(structured.dateline, known.published ?? structured.published),
+    dateline: structured.dateline,
     title,
     byline: known.byline ?? structured.byline,
     description: known.description ?? null,
@@ -62,26 +62,6 @@ export function articleOf(captureId: string, captureUrl: string | null, observed
     extractor: EXTRACTOR_VERSION,
     extra: draft.extra,
   };
-}
-
-/** How far a dateline's day may be from the published day and still take its year. */
-const YEAR_MATCH_DAYS = 2;
-
-/**
- * A dateline printed without a year ("LONDON, March 2 -") takes it from the published time when
- * the two days are within YEAR_MATCH_DAYS (a Reuters archive's DATE, a feed's pubDate): the year
- * can then be known. Across New Year the nearer year wins.
- */
-export function withYear(dateline: Article['dateline'], published: string | null): Article['dateline'] {
-  if (!dateline?.date?.startsWith('--') || !published || !/^\d{4}-\d{2}-\d{2}/.test(published)) return dateline;
-  const year = Number(published.slice(0, 4));
-  const day = Date.UTC(year, Number(published.slice(5, 7)) - 1, Number(published.slice(8, 10)));
-  const [month, date] = [Number(dateline.date.slice(2, 4)), Number(dateline.date.slice(5, 7))];
-  for (const candidate of [year, year - 1, year + 1]) {
-    const printed = Date.UTC(candidate, month - 1, date);
-    if (Math.abs(printed - day) <= YEAR_MATCH_DAYS * 86_400_000) return { ...dateline, date: `${candidate}${dateline.date.slice(1)}` };
-  }
-  return dateline;
 }
 
 /** The body tells the language best; a headline alone is too short and often all capitals. */

@@ -5,8 +5,9 @@
 //   America/New_York with daylight saving; "EST" is -05:00 as printed) or, failing that, of the
 //   dateline place's zone (places.ts). With no meta line, a dateline with a full date gives a
 //   date-only `published` ("2024-03-05", zone unknown); a dateline without a year gives none.
-// - A dateline without a year stays `--MM-DD`; the year is taken only from the text's own meta
-//   line for the same month-day. A dateline with no date at all (Business Wire) takes the
+// - A dateline without a year stays `--MM-DD`; the year is taken from the text's own meta
+//   line for the same month-day, or from `hints.published` (an archive's DATE, a feed's date)
+//   when the days are within two. A dateline with no date at all (Business Wire) takes the
 //   meta line's date.
 // - `dateline` is null when neither a place nor a date is found ("AP - ..." credits only the
 //   wire); `place` may be "" when only a date is.

@@ -1,6 +1,8 @@
 // Month names as wire copy prints them, in the languages datelines come in (English, Spanish,
 // French, German, Portuguese, Italian), mapped to 1..12. One lookup table instead of one regex
-// per language keeps the dateline patterns small and lets them stay linear-time.
+// per language keeps the dateline patterns small and lets them stay linear-time. Also the day
+// arithmetic that gives a year-less dateline its year.
+import type { Dateline } from '../core/index.js';
 
 /** Each month's spellings, full and abbreviated, lower case and without a trailing period. */
 const MONTH_SPELLINGS: readonly (readonly string[])[] = [
@@ -54,6 +56,26 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (the model's dateline date). */
 export function formatDay(month: number, day: number, year?: number): string {
   return `${year === undefined ? '-' : String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** How far a dateline's day may be from the published day and still take its year. */
+const YEAR_MATCH_DAYS = 2;
+
+/**
+ * A dateline printed without a year ("LONDON, March 2 -") takes it from a publication time known
+ * from elsewhere when the two days are within YEAR_MATCH_DAYS (a Reuters archive's DATE, a
+ * feed's pubDate): the year can then be known. Across New Year the nearer year wins.
+ */
+export function withYear(dateline: Dateline | null, published: string | null): Dateline | null {
+  if (!dateline?.date?.startsWith('--') || !published || !/^\d{4}-\d{2}-\d{2}/.test(published)) return dateline;
+  const year = Number(published.slice(0, 4));
+  const day = Date.UTC(year, Number(published.slice(5, 7)) - 1, Number(published.slice(8, 10)));
+  const [month, date] = [Number(dateline.date.slice(2, 4)), Number(dateline.date.slice(5, 7))];
+  for (const candidate of [year, year - 1, year + 1]) {
+    const printed = Date.UTC(candidate, month - 1, date);
+    if (Math.abs(printed - day) <= YEAR_MATCH_DAYS * 86_400_000) return { ...dateline, date: `${candidate}${dateline.date.slice(1)}` };
+  }
+  return dateline;
 }
 
 export { pad2 };

@@ -6,7 +6,8 @@
 //     the headline, notices, byline, credit lines, until the paragraph that opens with the
 //     dateline, whose prefix is cut off;
 //  4. sort the rest: body, the "About ..." boilerplate, contact blocks, closing source lines;
-//  5. derive: wire, kind, dateline date (year borrowed only from the text's own meta line),
+//  5. derive: wire, kind, dateline date (year borrowed from the text's own meta line, else from
+//     a publication time given as a hint when the days are close),
 //     published with its zone, views, tickers.
 import type { PublishedZone } from '../core/index.js';
 import { sortBody } from './body.js';
@@ -14,7 +15,7 @@ import { datelineDate } from './dateline.js';
 import { readHead, type Para } from './head.js';
 import { titleWire, TITLE_NOTICE_RE } from './headline.js';
 import { junkRuleFor } from './junk.js';
-import { formatDay } from './months.js';
+import { formatDay, withYear } from './months.js';
 import { noticeFor } from './notices.js';
 import { zoneOfPlace } from './places.js';
 import { formatPublished } from './published.js';
@@ -84,7 +85,7 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
 
   let date = dateline ? datelineDate(dateline) : null;
   if (dateline && meta && date !== null && dateline.year === undefined && meta.local.month === dateline.month && meta.local.day === dateline.day) {
-    // The text's own meta line gives the year for the same month-day; nothing else may.
+    // The text's own meta line gives the year for the same month-day.
     date = formatDay(dateline.month as number, dateline.day as number, meta.local.year);
   }
   if (dateline && date === null && meta && dateline.place !== '') {
@@ -99,6 +100,8 @@ export function structureWireText(text: string, hints: StructureHints = {}): Wir
   } else if (date !== null && !date.startsWith('--')) {
     published = date; // the dateline's full date, with no time and so no zone
   }
+  // After `published`, which comes from the text alone: a year from elsewhere only dates the dateline.
+  if (date?.startsWith('--') && hints.published) date = withYear({ place, date }, hints.published)?.date ?? date;
   const views =
     meta?.views !== undefined && published !== null
       ? { count: meta.views, observedAt: hints.observedAt ?? published }

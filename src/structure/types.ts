@@ -6,6 +6,9 @@ export interface StructureHints {
   title?: string | null;
   /** When the capture was read: a listing line's view count is observed at this time. */
   observedAt?: string | null;
+  /** A publication time known from elsewhere (an archive's DATE, a feed's date): a dateline
+   * printed without a year takes its year from it when the days are close. */
+  published?: string | null;
 }
 
 /** A line the structurer removed, and the named rule that removed it (for `--explain`). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withYear } from './assemble.js';
+import { withYear } from './months.js';
 
 test('a dateline without a year takes it from a published day close to it, and only then', () => {
   const place = 'LONDON';
