@@ -6,7 +6,7 @@ import { parseCapture } from '../src/formats/index.js';
 import { BATCH_CAPTURES } from '../src/ingest/batch.js';
 import { corpusFile } from './corpora.js';
 import type { BenchSection } from './index.js';
-import { type IngestRun, baselineInsert, dataDir, ingestWithLibrary } from './ingest.js';
+import { type IngestRun, baselineInsert, dataDir, fmt, ingestWithLibrary, median, removeDatabase } from './ingest.js';
 
 const FILES = { default: 5000, full: 15000 } as const;
 const RUNS = 3;
@@ -25,14 +25,12 @@ export async function benchFolder(scale: 'default' | 'full'): Promise<BenchSecti
   const rounds: Array<{ baseline: number; run: IngestRun }> = [];
   for (let round = 0; round < RUNS; round++) {
     const baseline = baselineInsert(texts, 1);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+    removeDatabase(dbPath);
     rounds.push({ baseline, run: ingestWithLibrary([folder], dbPath) });
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const rate = median(rounds.map((r) => r.run.rate));
   const baseline = median(rounds.map((r) => r.baseline));
   const ratio = median(rounds.map((r) => r.run.rate / r.baseline));
-  const fmt = (n: number) => Math.round(n).toLocaleString('en');
   return {
     title: `Ingest of a folder: ${drafts.length.toLocaleString('en')} stories, one a file`,
     rows: [

@@ -32,13 +32,11 @@ export async function benchIngest(scale: 'default' | 'full'): Promise<BenchSecti
   }
   const articlesIn = texts.length * copies;
 
-  // Each side runs three times, alternating, and the median counts: single runs on a two-core
+  // Each side runs RUNS times, alternating, and the median counts: single runs on a two-core
   // machine swing by a fifth.
   const dbPath = join(dataDir, 'reuters.db');
   const runs: Array<{ baseline: number; cli: IngestRun; library: IngestRun }> = [];
-  const fresh = () => {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
-  };
+  const fresh = () => removeDatabase(dbPath);
   for (let round = 0; round < RUNS; round++) {
     const baseline = baselineInsert(texts, copies);
     fresh();
@@ -46,7 +44,6 @@ export async function benchIngest(scale: 'default' | 'full'): Promise<BenchSecti
     fresh();
     runs.push({ baseline, cli, library: ingestWithLibrary(inputs, dbPath) });
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const baseline = median(runs.map((r) => r.baseline));
   // The ratio is taken within each round, then the median: the machine's pace drifts between rounds.
   const ratioOf = (pick: (r: (typeof runs)[number]) => IngestRun) => median(runs.map((r) => pick(r).rate / r.baseline));
@@ -136,7 +133,7 @@ function ingestWithCli(inputs: string[], dbPath: string): IngestRun {
 
 export function baselineInsert(texts: Array<{ title: string; text: string }>, copies: number): number {
   const path = join(dataDir, 'baseline.db');
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  removeDatabase(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.exec('CREATE VIRTUAL TABLE docs USING fts5(title, text)');
@@ -182,4 +179,11 @@ export function queryMix(texts: Array<{ text: string }>, count: number): string[
   return Array.from({ length: count }, (_, i) => makers[i % makers.length]!());
 }
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en');
+export const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Removes an SQLite database with its WAL and shared-memory files. */
+export function removeDatabase(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}

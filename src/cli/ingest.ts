@@ -16,13 +16,15 @@ export function registerIngest(program: Command): void {
     .action(async (inputs: string[], options: { db?: string; json?: boolean; progress: ProgressMode; workers: boolean }) => {
       await run(Boolean(options.json), async () => {
         // The parse workers start loading first, while this thread loads the rest of dateline.
-        const pool = options.workers ? await startPoolIfNeeded(inputs) : null;
+        const [{ expandInputs }, { ParsePool, wantsWorkers }] = await Promise.all([import('../ingest/inputs.js'), import('../ingest/pool.js')]);
+        const expanded = await expandInputs(inputs);
+        const pool = options.workers && wantsWorkers(expanded.files) ? new ParsePool() : null;
         const [{ ingest }, { openStore }] = await Promise.all([import('../ingest/index.js'), import('../store/index.js')]);
         const store = await openStore(databasePath(options.db));
         const progress = progressReporter(options.progress);
         let summary: IngestSummary;
         try {
-          summary = await ingest(store, inputs, { onProgress: (p) => progress.update(p), workers: options.workers, pool });
+          summary = await ingest(store, expanded, { onProgress: (p) => progress.update(p), workers: options.workers, pool });
         } finally {
           progress.stop();
           await pool?.close();
@@ -33,13 +35,6 @@ export function registerIngest(program: Command): void {
         return summary.failures.length > 0 ? EXIT_FAILED : EXIT_OK;
       });
     });
-}
-
-/** A pool of parse workers when some input is large enough to want one. */
-async function startPoolIfNeeded(inputs: string[]) {
-  const [{ expandInputs }, { ParsePool, WORKER_MIN_BYTES }] = await Promise.all([import('../ingest/inputs.js'), import('../ingest/pool.js')]);
-  const { files } = await expandInputs(inputs);
-  return files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES) ? new ParsePool() : null;
 }
 
 function printSummary(summary: IngestSummary): void {

@@ -4,3 +4,5 @@ export * from './draft.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './query.js';
+export * from './scripts.js';
+export * from './sizes.js';

@@ -1,5 +1,6 @@
 // Language detection with eld's medium model (scored by ngram-model.ts). A pure function of the
 // text: the same text always gives the same answer, which lets reprocess rebuild articles exactly.
+import { CJK } from '../core/index.js';
 import { scoreLanguage } from './ngram-model.js';
 
 /**
@@ -11,7 +12,6 @@ export const LANGUAGE_SAMPLE_CHARS = 400;
 export const LANGUAGE_MIN_LETTERS = 12;
 
 const LETTER = /\p{L}/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * ISO 639-1 code of the text's language, or null when the text is too short or eld is unsure.

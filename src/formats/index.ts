@@ -1,6 +1,6 @@
 // The formats stage's one door: a capture's bytes in, article drafts out. Decodes, rejects what
 // is not text (saying why), sniffs the format by content and hands over to that format's parser.
-import { DatelineError } from '../core/index.js';
+import { DatelineError, MAX_CAPTURE_BYTES, formatSize } from '../core/index.js';
 import type { ArticleDraft, InputProblem, ParsedCapture } from '../core/index.js';
 import { decodeText } from './decode.js';
 import { htmlToText } from './html-text.js';
@@ -16,9 +16,6 @@ export type { SniffedFormat, FormatHints } from './sniff.js';
 export { htmlToText } from './html-text.js';
 export { normaliseText } from './normalize.js';
 export { parseReutersDate } from './reuters.js';
-
-/** One capture larger than this is refused unless the caller raises `maxBytes`. */
-export const DEFAULT_MAX_CAPTURE_BYTES = 64 * 1024 * 1024;
 
 export interface CaptureInput {
   /** A path or URL: names the input in errors, and its extension is a format hint. */
@@ -55,7 +52,7 @@ export interface ParseOptions {
  */
 export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: ParseOptions = {}): ParsedCapture {
   const { name } = input;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_CAPTURE_BYTES;
+  const maxBytes = options.maxBytes ?? MAX_CAPTURE_BYTES;
   if (bytes.length > maxBytes) {
     throw new DatelineError(
       'E_INPUT_TOO_LARGE',
@@ -115,8 +112,3 @@ function empty(name: string, what: string): DatelineError {
   return new DatelineError('E_INPUT_EMPTY', `formats: ${name} ${what}; nothing to parse`, { input: name });
 }
 
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KiB`;
-  return `${bytes} bytes`;
-}

@@ -6,8 +6,8 @@ import type { CaptureRecord, Store } from '../store/index.js';
 import { type CaptureInput, articlesOf } from './assemble.js';
 import { CaptureBatch } from './batch.js';
 import { draftsOf } from './drafts.js';
-import { type InputFile, expandInputs, readCapture } from './inputs.js';
-import { ParsePool, WORKER_MIN_BYTES } from './pool.js';
+import { type ExpandedInputs, type InputFile, expandInputs, readCapture } from './inputs.js';
+import { ParsePool, WORKER_MIN_BYTES, wantsWorkers } from './pool.js';
 import { type CaptureFormat, type ParseSummary, inlineSession } from './session.js';
 
 /**
@@ -58,8 +58,9 @@ export interface IngestOptions {
   pool?: ParsePool | null;
 }
 
-export async function ingest(store: Store, args: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const { files, missing } = await expandInputs(args);
+/** Ingests the files and folders named (or, from a caller that expanded them already, those). */
+export async function ingest(store: Store, inputs: string[] | ExpandedInputs, options: IngestOptions = {}): Promise<IngestSummary> {
+  const { files, missing } = Array.isArray(inputs) ? await expandInputs(inputs) : inputs;
   const summary: IngestSummary = {
     inputs: files.length + missing.length,
     captures: { new: 0, duplicate: 0, resumed: 0, failed: 0 },
@@ -72,7 +73,7 @@ export async function ingest(store: Store, args: string[], options: IngestOption
   let ownPool: ParsePool | null = null;
   const poolFor = () => (options.workers === false ? null : (options.pool ?? (ownPool ??= new ParsePool())));
   // Start the workers at once when some input will need them, so they load while it is read.
-  if (files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES)) poolFor();
+  if (wantsWorkers(files)) poolFor();
   const batch = new CaptureBatch(store, summary);
   try {
     for (let i = 0; i < files.length; i++) {

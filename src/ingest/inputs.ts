@@ -5,10 +5,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Capture, DatelineError, sha256Hex } from '../core/index.js';
+import { type Capture, DatelineError, MAX_CAPTURE_BYTES, formatSize, sha256Hex } from '../core/index.js';
 
-/** Inputs over this size are refused before they are read, so a stray disk image cannot fill memory. */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 export interface InputFile {
   /** The path as the user would recognise it, or `-` for standard input. */
@@ -18,8 +16,14 @@ export interface InputFile {
   size: number | null;
 }
 
+export interface ExpandedInputs {
+  files: InputFile[];
+  /** Paths that do not exist, each as an error naming it. */
+  missing: DatelineError[];
+}
+
 /** Expands folders into the files under them; a missing path is an error naming it. */
-export async function expandInputs(args: string[]): Promise<{ files: InputFile[]; missing: DatelineError[] }> {
+export async function expandInputs(args: string[]): Promise<ExpandedInputs> {
   const files: InputFile[] = [];
   const missing: DatelineError[] = [];
   for (const arg of args) {
@@ -70,10 +74,10 @@ export async function readCapture(input: InputFile, now: () => Date = () => new 
     } catch (error) {
       throw unreadable(error);
     }
-    if (info.size > MAX_INPUT_BYTES) {
+    if (info.size > MAX_CAPTURE_BYTES) {
       throw new DatelineError(
         'E_INPUT_TOO_LARGE',
-        `${input.name}: ${formatBytes(info.size)} is over the ${formatBytes(MAX_INPUT_BYTES)} limit for one capture; split it into smaller files`,
+        `${input.name}: ${formatSize(info.size)} is over the ${formatSize(MAX_CAPTURE_BYTES)} limit for one capture; split it into smaller files`,
         { input: input.name },
       );
     }
@@ -98,16 +102,10 @@ async function readStdin(): Promise<Uint8Array> {
   for await (const chunk of process.stdin) {
     const buffer = chunk as Buffer;
     size += buffer.byteLength;
-    if (size > MAX_INPUT_BYTES) {
-      throw new DatelineError('E_INPUT_TOO_LARGE', `-: standard input is over the ${formatBytes(MAX_INPUT_BYTES)} limit for one capture`, { input: '-' });
+    if (size > MAX_CAPTURE_BYTES) {
+      throw new DatelineError('E_INPUT_TOO_LARGE', `-: standard input is over the ${formatSize(MAX_CAPTURE_BYTES)} limit for one capture`, { input: '-' });
     }
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${n} bytes`;
 }

@@ -20,6 +20,14 @@ export const WORKER_MIN_BYTES = 1024 * 1024;
  */
 const WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 48 } };
 
+/**
+ * Whether any of these inputs is known to be large enough to be parsed in a worker (standard
+ * input's size is known only once read; ingest starts the workers then, if it needs them).
+ */
+export function wantsWorkers(files: ReadonlyArray<{ size: number | null }>): boolean {
+  return files.some((f) => (f.size ?? 0) >= WORKER_MIN_BYTES);
+}
+
 /** DATELINE_WORKERS, else one fewer than the cores (the main thread writes), at least one. */
 export function defaultPoolSize(): number {
   const configured = Number(process.env.DATELINE_WORKERS);

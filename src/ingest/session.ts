@@ -24,6 +24,11 @@ export interface ParseSession {
   summary: Promise<ParseSummary>;
 }
 
+/** A parse's outcome without its drafts. */
+export function summaryOf({ drafts, ...found }: ParsedCapture): ParseSummary {
+  return { ...found, count: drafts.length };
+}
+
 /** Parses and structures on this thread. */
 export function inlineSession(input: CaptureInput): ParseSession {
   let parsed: ParsedCapture;
@@ -34,14 +39,14 @@ export function inlineSession(input: CaptureInput): ParseSession {
     failed.catch(() => undefined);
     return { started: failed, summary: failed, next: () => failed };
   }
-  const { drafts, ...rest } = parsed;
+  const summary = summaryOf(parsed);
   let at = 0;
   return {
-    started: Promise.resolve(rest),
-    summary: Promise.resolve({ ...rest, count: drafts.length }),
+    started: Promise.resolve(summary),
+    summary: Promise.resolve(summary),
     next: async (max) => {
       const from = at;
-      at = Math.min(drafts.length, at + max);
+      at = Math.min(summary.count, at + max);
       return articlesOf(input, parsed, from, at);
     },
   };

@@ -2,11 +2,10 @@
 // the main thread, which keeps the database. It says what the capture is as soon as it is
 // decoded, sends the articles a piece at a time while parsing goes on, then the outcome.
 import { parentPort } from 'node:worker_threads';
-import type { ArticleDraft } from '../core/index.js';
-import { isDatelineError } from '../core/index.js';
+import { type ArticleDraft, isDatelineError } from '../core/index.js';
 import { articleOf, articleUrlOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
-import type { CaptureJob, WorkerReply } from './session.js';
+import { type CaptureJob, type WorkerReply, summaryOf } from './session.js';
 
 const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
@@ -29,11 +28,10 @@ parentPort?.on('message', ({ input, piece }: CaptureJob) => {
       },
     });
     flush();
-    const { drafts, ...rest } = parsed;
-    reply({ kind: 'parsed', summary: { ...rest, count: drafts.length } });
+    reply({ kind: 'parsed', summary: summaryOf(parsed) });
   } catch (error) {
     if (isDatelineError(error)) {
-      reply({ kind: 'failed', error: { code: error.code, message: error.message, ...(error.line ? { line: error.line } : {}) } });
+      reply({ kind: 'failed', error: error.toJSON() });
     } else {
       reply({ kind: 'crashed', message: error instanceof Error ? error.stack ?? error.message : String(error) });
     }

@@ -1,12 +1,10 @@
 // Article rows and the two full-text indexes that follow them: every insert and delete here
 // updates articles_fts (and articles_cjk for CJK text) in the caller's transaction.
-import { DatelineError } from '../../core/index.js';
+import { CJK, DatelineError } from '../../core/index.js';
 import type { Article } from '../../core/index.js';
 import type { Db } from './database.js';
 import { filterKeys } from './filter-match.js';
 
-/** Han, Hiragana, Katakana and Hangul: text the unicode61 tokenizer cannot split into words. */
-export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** How paragraphs join into the text, and the marker stored when they do exactly that. */
 const PARAGRAPH_SEPARATOR = '\n\n';

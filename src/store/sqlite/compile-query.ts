@@ -1,8 +1,7 @@
 // Compiles a query tree to SQLite: an FTS5 MATCH string for the index that drives the search,
 // plus parameterised WHERE conditions for filters and the clauses FTS5 cannot express.
 // User text enters FTS5 only as string literals built by ftsString(), never as syntax.
-import type { QueryNode } from '../../core/index.js';
-import { CJK } from './articles.js';
+import { CJK, type QueryNode } from '../../core/index.js';
 import { PLACE_KEY_SEPARATOR, foldValue } from './filter-match.js';
 
 export type SqlValue = string | number;
