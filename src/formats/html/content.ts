@@ -1,11 +1,287 @@
-// Main content (first cut; the scorer replaces this).
-import { textOf, type ParsedHtml } from './tree.js';
+// Finds a page's main content. The steps:
+// 1. Flatten the tree into text blocks in reading order (a block is what a reader sees as one
+//    paragraph, heading, list item or table row), noting for each its link text, punctuation,
+//    and whether an ancestor is page furniture (by tag, ARIA role, class or id words).
+// 2. Weigh each block: body text counts for a candidate, furniture and link lists against it.
+// 3. The candidate is the element whose blocks weigh most (blocks of an element are contiguous,
+//    so prefix sums make every element's weight one subtraction).
+// 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
+import {
+  BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
+  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_STYLE, HIDDEN_WORDS, MAJORITY_SHARE,
+  MAX_LINK_DENSITY, PUNCTUATION, SHORT_WEIGHT, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
+} from './rules.js';
+import { renderBlocks } from './render.js';
+import type { HtmlElement, ParsedHtml } from './tree.js';
 
 export interface ContentOptions {
+  /** The page's title, so its repeat as the first heading is not body text. */
   title: string | null;
 }
 
-export function extractContent(page: ParsedHtml, _options: ContentOptions): { paragraphs: string[]; html: string } {
-  const text = textOf(page.root).replace(/\s+/g, ' ').trim();
-  return { paragraphs: text ? [text] : [], html: '' };
+export interface ExtractedContent {
+  paragraphs: string[];
+  html: string;
 }
+
+/** What a block is, for rendering. */
+export type BlockKind = 'heading' | 'paragraph' | 'item' | 'quote' | 'code' | 'row' | 'caption';
+
+/** One block of text as a reader sees it. */
+export interface Block {
+  kind: BlockKind;
+  /** Heading level 1-6, else 0. */
+  level: number;
+  text: string;
+  /** Inline HTML (links and emphasis), escaped; built alongside the text for rendering. */
+  html: string;
+  linkChars: number;
+  /** The list element an item belongs to, so renderers can group items. */
+  list: HtmlElement | null;
+  ordered: boolean;
+  /** Inside furniture (navigation, share bars, comments...); set after flattening. */
+  furniture: boolean;
+}
+
+interface Range {
+  element: HtmlElement;
+  start: number;
+  end: number;
+  furniture: boolean;
+}
+
+/**
+ * Extracts the main content of a parsed page.
+ *
+ * @example extractContent(parseHtml('<nav><a href=/>Home</a></nav><article><p>Body text.</p></article>'), { title: null }).paragraphs // ['Body text.']
+ */
+export function extractContent(page: ParsedHtml, options: ContentOptions): ExtractedContent {
+  const { blocks, ranges } = flatten(page.root);
+  if (blocks.length === 0) return { paragraphs: [], html: '' };
+
+  markFurniture(blocks, ranges);
+  const weights = blocks.map(weightOf);
+
+  const best = bestRange(ranges, blocks, weights);
+  const kept = blocks.slice(best.start, best.end).filter((block) => keep(block));
+  const titleKey = options.title ? comparable(options.title) : null;
+  const body = titleKey ? kept.filter((block) => !(block.kind === 'heading' && comparable(block.text) === titleKey)) : kept;
+  return { paragraphs: body.map((block) => block.text), html: renderBlocks(body) };
+}
+
+// ---- 1. flatten -------------------------------------------------------------------------
+
+const splitWords = (value: string): string[] =>
+  value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+
+type Hint = 'furniture' | 'content' | 'hidden' | null;
+
+/** What an element's tag, role, class and id say it is. */
+function hintOf(element: HtmlElement): Hint {
+  const { tag, attrs } = element;
+  if (attrs.hidden !== undefined || (attrs.style && HIDDEN_STYLE.test(attrs.style))) return 'hidden';
+  if (tag === 'body' || tag === 'html') return null;
+  const role = attrs.role;
+  if (role && BOILERPLATE_ROLES.has(role)) return 'furniture';
+  if (role && CONTENT_ROLES.has(role)) return 'content';
+  if (attrs.itemprop === 'articleBody' || attrs.itemprop === 'text') return 'content';
+  const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
+  let strong = false, weak = false, content = false;
+  if (names.length > 1) {
+    for (const word of splitWords(names)) {
+      if (!word) continue;
+      if (HIDDEN_WORDS.has(word)) return 'hidden';
+      if (STRONG_BOILERPLATE_WORDS.has(word)) strong = true;
+      else if (WEAK_BOILERPLATE_WORDS.has(word)) weak = true;
+      else if (CONTENT_WORDS.has(word)) content = true;
+    }
+  }
+  if (strong || BOILERPLATE_TAGS.has(tag)) return 'furniture';
+  if (weak && !content) return 'furniture';
+  if (content || tag === 'article' || tag === 'main') return 'content';
+  return null;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+
+/** Inline elements kept in the rendered HTML, by their output tag. */
+const INLINE_HTML: Readonly<Record<string, string>> = {
+  b: 'strong', strong: 'strong', i: 'em', em: 'em', code: 'code', sub: 'sub', sup: 'sup', mark: 'mark',
+};
+
+function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
+  const blocks: Block[] = [];
+  const ranges: Range[] = [];
+  let text = '';
+  let html = '';
+  let linkChars = 0;
+  let linkDepth = 0;
+  let preDepth = 0;
+  let pendingBreaks = 0;
+
+  // The innermost block-level element decides what kind of block its text makes.
+  let kind: BlockKind = 'paragraph';
+  let level = 0;
+  let list: HtmlElement | null = null;
+  let ordered = false;
+
+  const finish = () => {
+    pendingBreaks = 0;
+    const trimmed = preDepth > 0 ? text.replace(/^\n+|\s+$/g, '') : text.trim();
+    if (trimmed) {
+      blocks.push({
+        kind, level, text: trimmed, html: html.trim(), linkChars: Math.min(linkChars, trimmed.length), list, ordered,
+        furniture: false,
+      });
+    }
+    text = '';
+    html = '';
+    linkChars = 0;
+  };
+
+  const visit = (element: HtmlElement) => {
+    const { tag } = element;
+    const hint = hintOf(element);
+    if (hint === 'hidden') return;
+    const isBlock = BLOCK_TAGS.has(tag) || hint === 'furniture';
+    if (tag === 'br') {
+      pendingBreaks++;
+      // Two breaks in a row end a paragraph; one is a line break inside it.
+      if (pendingBreaks === 2) finish();
+      else if (text) {
+        text += '\n';
+        html += '<br>';
+      }
+      return;
+    }
+    if (tag === 'img' || tag === 'input' || tag === 'hr') {
+      if (tag === 'hr') finish();
+      return;
+    }
+
+    const saved = { kind, level, list, ordered };
+    if (isBlock) {
+      finish();
+      if (HEADING_TAGS.has(tag)) {
+        kind = 'heading';
+        level = Number(tag[1]);
+      } else if (tag === 'li' || tag === 'dd' || tag === 'dt') kind = 'item';
+      else if (tag === 'ul' || tag === 'ol' || tag === 'menu' || tag === 'dl') {
+        list = element;
+        ordered = tag === 'ol';
+      } else if (tag === 'blockquote') kind = 'quote';
+      else if (tag === 'pre') kind = 'code';
+      else if (tag === 'tr') kind = 'row';
+      else if (tag === 'figcaption' || tag === 'caption') kind = 'caption';
+      else if (tag === 'p') kind = kind === 'quote' || kind === 'item' ? kind : 'paragraph';
+    }
+    if (tag === 'pre') preDepth++;
+    const isLink = tag === 'a' && element.attrs.href !== undefined;
+    if (isLink) linkDepth++;
+    const inline = INLINE_HTML[tag];
+    if (isLink) html += `<a href="${escapeHtml(element.attrs.href!)}">`;
+    else if (inline) html += `<${inline}>`;
+
+    const start = blocks.length;
+    for (const child of element.children) {
+      if (typeof child === 'string') {
+        const piece = preDepth > 0 ? child : child.replace(/\s+/g, ' ');
+        if (!piece || (piece === ' ' && (!text || text.endsWith(' ') || text.endsWith('\n')))) continue;
+        pendingBreaks = 0;
+        text += piece;
+        html += escapeHtml(piece);
+        if (linkDepth > 0) linkChars += piece.length;
+      } else {
+        // Table cells of one row share a line, a tab apart.
+        if ((child.tag === 'td' || child.tag === 'th') && text && !text.endsWith('\t')) {
+          text += '\t';
+          html += ' ';
+        }
+        visit(child);
+      }
+    }
+
+    if (isLink) html += '</a>';
+    else if (inline) html += `</${inline}>`;
+    if (isLink) linkDepth--;
+    if (tag === 'pre') preDepth--;
+    if (isBlock) {
+      finish();
+      ranges.push({ element, start, end: blocks.length, furniture: hint === 'furniture' });
+    }
+    ({ kind, level, list, ordered } = saved);
+  };
+
+  visit(root);
+  finish();
+  return { blocks, ranges };
+}
+
+// ---- 2. weigh ---------------------------------------------------------------------------
+
+function linkDensity(block: Block): number {
+  return block.linkChars / block.text.length;
+}
+
+/** A block's weight for the candidate holding it: body text up, furniture and links down. */
+function weightOf(block: Block): number {
+  const chars = block.text.length;
+  if (block.furniture || linkDensity(block) > MAX_LINK_DENSITY) return -BAD_WEIGHT * chars;
+  const punctuation = block.text.match(PUNCTUATION)?.length ?? 0;
+  if (chars >= GOOD_CHARS || (chars >= GOOD_SHORT_CHARS && punctuation > 0)) return chars;
+  return -SHORT_WEIGHT * chars;
+}
+
+/**
+ * Marks the blocks inside furniture, except under an element that holds most of the page's body
+ * text: a class such as `sidebar-layout` on the main wrapper is a layout name, not a verdict.
+ */
+function markFurniture(blocks: Block[], ranges: Range[]): void {
+  const good = new Float64Array(blocks.length + 1);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const chars = block.text.length;
+    good[i + 1] = good[i]! + (chars >= GOOD_CHARS && linkDensity(block) <= MAX_LINK_DENSITY ? chars : 0);
+  }
+  const total = good[blocks.length]!;
+  for (const range of ranges) {
+    if (!range.furniture) continue;
+    if (total > 0 && good[range.end]! - good[range.start]! > MAJORITY_SHARE * total) {
+      range.furniture = false;
+      continue;
+    }
+    for (let i = range.start; i < range.end; i++) blocks[i]!.furniture = true;
+  }
+}
+
+// ---- 3. choose ---------------------------------------------------------------------------
+
+function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
+  const sums = new Float64Array(weights.length + 1);
+  for (let i = 0; i < weights.length; i++) sums[i + 1] = sums[i]! + weights[i]!;
+  let best: Range | null = null;
+  let bestWeight = -Infinity;
+  for (const range of ranges) {
+    if (range.furniture || range.start === range.end) continue;
+    const weight = sums[range.end]! - sums[range.start]!;
+    // Ranges come children first: `>` keeps the innermost of equal candidates.
+    if (weight > bestWeight) {
+      best = range;
+      bestWeight = weight;
+    }
+  }
+  return best ?? { element: ranges[ranges.length - 1]!.element, start: 0, end: blocks.length, furniture: false };
+}
+
+// ---- 4. keep -----------------------------------------------------------------------------
+
+function keep(block: Block): boolean {
+  if (block.furniture || block.kind === 'caption') return false;
+  return linkDensity(block) <= MAX_LINK_DENSITY;
+}
+
+const comparable = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();

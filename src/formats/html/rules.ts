@@ -1,0 +1,71 @@
+// The extractor's tunable numbers and patterns, in one place so tuning happens in the open.
+// Each was set by measuring on trafilatura's evaluation pages (npm run eval:extraction).
+
+/** Elements that start and end a block of text; everything else flows inline. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  '#root', 'html', 'body', 'main', 'article', 'section', 'div', 'header', 'footer', 'nav', 'aside',
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'menu',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'blockquote', 'pre', 'figure',
+  'figcaption', 'form', 'fieldset', 'legend', 'address', 'details', 'summary', 'center', 'hr',
+  'picture', 'output', 'search',
+]);
+
+/** Block kinds the output keeps apart (headings stay headings, list items list items). */
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Page furniture by its tag alone. `header` is not here: an article's header holds its title. */
+export const BOILERPLATE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'search']);
+
+/** ARIA roles of page furniture, and of the main content. */
+export const BOILERPLATE_ROLES: ReadonlySet<string> = new Set([
+  'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog',
+  'alertdialog', 'tablist', 'toolbar', 'tooltip',
+]);
+export const CONTENT_ROLES: ReadonlySet<string> = new Set(['main', 'article']);
+
+/**
+ * Class and id words (split at `-`, `_`, spaces and camelCase) that mark furniture whatever else
+ * the element says: `post-comments`, `entry-share`, `article-related` are still furniture.
+ */
+export const STRONG_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
+  'comment', 'comments', 'commentlist', 'respond', 'disqus', 'share', 'shares', 'sharing', 'sharebar',
+  'sharedaddy', 'shariff', 'addthis', 'sharethis', 'social', 'socials', 'related', 'relatedposts',
+  'recommended', 'recommendations', 'newsletter', 'subscribe', 'subscription', 'signup', 'cookie',
+  'cookies', 'consent', 'gdpr', 'advert', 'advertisement', 'adsense', 'adslot', 'ad', 'ads',
+  'sponsored', 'promo', 'promotion', 'popup', 'modal', 'breadcrumb', 'breadcrumbs', 'navbar',
+  'navigation', 'nav', 'sidebar', 'footer', 'pagination', 'pager', 'outbrain', 'taboola',
+  'trending', 'mostread', 'popular', 'tagcloud', 'widget', 'widgets', 'toolbar',
+]);
+
+/** Furniture words that a content word on the same element overrides (`entry-meta` vs `menu`). */
+export const WEAK_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
+  'menu', 'header', 'masthead', 'meta', 'tags', 'tag', 'categories', 'author', 'bio', 'byline',
+  'print', 'skip', 'login', 'search', 'teaser', 'teasers', 'banner', 'follow', 'rating', 'caption',
+  'credit', 'credits', 'copyright', 'legal', 'disclaimer', 'partner', 'partners', 'more', 'links',
+]);
+
+/** Class and id words of main content. */
+export const CONTENT_WORDS: ReadonlySet<string> = new Set([
+  'article', 'articlebody', 'content', 'entry', 'post', 'story', 'storybody', 'text', 'body',
+  'main', 'blog', 'hentry', 'prose', 'richtext', 'rte', 'page', 'single',
+]);
+
+/** Elements and classes that are hidden from readers: never content. */
+export const HIDDEN_WORDS: ReadonlySet<string> = new Set(['hidden', 'hide', 'sronly', 'visuallyhidden', 'screenreadertext', 'invisible']);
+export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** A furniture-marked element holding more than this share of the page's good text is content. */
+export const MAJORITY_SHARE = 0.5;
+
+/** A block is good body text from this many characters, or from GOOD_SHORT_CHARS with punctuation. */
+export const GOOD_CHARS = 100;
+export const GOOD_SHORT_CHARS = 30;
+/** Above this share of link text a block reads as a list of links. */
+export const MAX_LINK_DENSITY = 0.5;
+/** How much a character of furniture or link text costs a candidate, against one of body text. */
+export const BAD_WEIGHT = 1;
+/** And a short, unpunctuated line (menu items, labels, dates). */
+export const SHORT_WEIGHT = 0.3;
+
+/** Sentence punctuation, Latin and CJK. */
+export const PUNCTUATION = /[.,;:!?\u3002\uff0c\u3001\uff01\uff1f\uff1b\uff1a]/g;
