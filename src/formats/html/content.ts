@@ -7,12 +7,12 @@
 //    so prefix sums make every element's weight one subtraction).
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
-  BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
-  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_STYLE, HIDDEN_WORDS, MAJORITY_SHARE,
+  AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
+  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE, TAXONOMY_WORDS, MAJORITY_SHARE,
   MAX_LINK_DENSITY, PUNCTUATION, SHORT_WEIGHT, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
-import type { HtmlElement, ParsedHtml } from './tree.js';
+import { textOf, type HtmlElement, type ParsedHtml } from './tree.js';
 
 export interface ContentOptions {
   /** The page's title, so its repeat as the first heading is not body text. */
@@ -48,6 +48,8 @@ interface Range {
   start: number;
   end: number;
   furniture: boolean;
+  /** Marked by an advertising word only. */
+  ads: boolean;
 }
 
 /**
@@ -77,32 +79,54 @@ const splitWords = (value: string): string[] =>
     .toLowerCase()
     .split(/[^a-z0-9]+/);
 
-type Hint = 'furniture' | 'content' | 'hidden' | null;
+/** `ads`: furniture unless it holds real paragraphs (see AD_WORDS). */
+type Hint = 'furniture' | 'ads' | 'content' | 'hidden' | null;
 
 /** What an element's tag, role, class and id say it is. */
 function hintOf(element: HtmlElement): Hint {
   const { tag, attrs } = element;
   if (attrs.hidden !== undefined || (attrs.style && HIDDEN_STYLE.test(attrs.style))) return 'hidden';
+  if (tag === 'noscript') return standsInForScript(element) ? null : 'hidden';
   if (tag === 'body' || tag === 'html') return null;
   const role = attrs.role;
   if (role && BOILERPLATE_ROLES.has(role)) return 'furniture';
   if (role && CONTENT_ROLES.has(role)) return 'content';
   if (attrs.itemprop === 'articleBody' || attrs.itemprop === 'text') return 'content';
-  const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
-  let strong = false, weak = false, content = false;
-  if (names.length > 1) {
-    for (const word of splitWords(names)) {
-      if (!word) continue;
-      if (HIDDEN_WORDS.has(word)) return 'hidden';
-      if (STRONG_BOILERPLATE_WORDS.has(word)) strong = true;
-      else if (WEAK_BOILERPLATE_WORDS.has(word)) weak = true;
-      else if (CONTENT_WORDS.has(word)) content = true;
+  let strong = false, weak = false, ads = false, content = false;
+  const names = attrs.id ? `${attrs.class ?? ''} ${attrs.id}` : attrs.class;
+  if (names) {
+    for (const name of names.split(/\s+/)) {
+      if (!name) continue;
+      if (HIDDEN_CLASSES.has(name)) return 'hidden';
+      const words = splitWords(name);
+      if (TAXONOMY_WORDS.has(words[0]!)) continue;
+      for (const word of words) {
+        if (STRONG_BOILERPLATE_WORDS.has(word)) strong = true;
+        else if (WEAK_BOILERPLATE_WORDS.has(word)) weak = true;
+        else if (AD_WORDS.has(word)) ads = true;
+        else if (CONTENT_WORDS.has(word)) content = true;
+      }
     }
   }
+  // An <article> or <main> is what it says; its classes often list the post's categories.
+  if (tag === 'article' || tag === 'main') return 'content';
   if (strong || BOILERPLATE_TAGS.has(tag)) return 'furniture';
   if (weak && !content) return 'furniture';
-  if (content || tag === 'article' || tag === 'main') return 'content';
+  if (ads) return 'ads';
+  if (content) return 'content';
   return null;
+}
+
+/**
+ * A `<noscript>` is read only where it stands in for script-rendered content: nothing else
+ * beside it has text. Elsewhere it says "enable JavaScript" or repeats an image.
+ */
+function standsInForScript(noscript: HtmlElement): boolean {
+  for (const sibling of noscript.parent?.children ?? []) {
+    if (sibling === noscript) continue;
+    if (/\S/.test(typeof sibling === 'string' ? sibling : textOf(sibling))) return false;
+  }
+  return true;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -147,7 +171,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     const { tag } = element;
     const hint = hintOf(element);
     if (hint === 'hidden') return;
-    const isBlock = BLOCK_TAGS.has(tag) || hint === 'furniture';
+    const isBlock = BLOCK_TAGS.has(tag) || hint === 'furniture' || hint === 'ads';
     if (tag === 'br') {
       pendingBreaks++;
       // Two breaks in a row end a paragraph; one is a line break inside it.
@@ -211,7 +235,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     if (tag === 'pre') preDepth--;
     if (isBlock) {
       finish();
-      ranges.push({ element, start, end: blocks.length, furniture: hint === 'furniture' });
+      ranges.push({ element, start, end: blocks.length, furniture: hint === 'furniture' || hint === 'ads', ads: hint === 'ads' });
     }
     ({ kind, level, list, ordered } = saved);
   };
@@ -250,7 +274,8 @@ function markFurniture(blocks: Block[], ranges: Range[]): void {
   const total = good[blocks.length]!;
   for (const range of ranges) {
     if (!range.furniture) continue;
-    if (total > 0 && good[range.end]! - good[range.start]! > MAJORITY_SHARE * total) {
+    const inside = good[range.end]! - good[range.start]!;
+    if ((total > 0 && inside > MAJORITY_SHARE * total) || (range.ads && inside >= AD_TEXT_CHARS)) {
       range.furniture = false;
       continue;
     }
@@ -274,7 +299,7 @@ function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
       bestWeight = weight;
     }
   }
-  return best ?? { element: ranges[ranges.length - 1]!.element, start: 0, end: blocks.length, furniture: false };
+  return best ?? { element: ranges[ranges.length - 1]!.element, start: 0, end: blocks.length, furniture: false, ads: false };
 }
 
 // ---- 4. keep -----------------------------------------------------------------------------

@@ -31,17 +31,27 @@ export const STRONG_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
   'comment', 'comments', 'commentlist', 'respond', 'disqus', 'share', 'shares', 'sharing', 'sharebar',
   'sharedaddy', 'shariff', 'addthis', 'sharethis', 'social', 'socials', 'related', 'relatedposts',
   'recommended', 'recommendations', 'newsletter', 'subscribe', 'subscription', 'signup', 'cookie',
-  'cookies', 'consent', 'gdpr', 'advert', 'advertisement', 'adsense', 'adslot', 'ad', 'ads',
-  'sponsored', 'promo', 'promotion', 'popup', 'modal', 'breadcrumb', 'breadcrumbs', 'navbar',
+  'cookies', 'consent', 'gdpr', 'popup', 'modal', 'breadcrumb', 'breadcrumbs', 'navbar',
   'navigation', 'nav', 'sidebar', 'footer', 'pagination', 'pager', 'outbrain', 'taboola',
-  'trending', 'mostread', 'popular', 'tagcloud', 'widget', 'widgets', 'toolbar',
+  'trending', 'mostread', 'popular', 'tagcloud', 'toolbar',
 ]);
+
+/**
+ * Advertising words: furniture, unless the element holds real paragraphs (`Section--Ads` is a
+ * section of an article that has ad slots in it, not an ad).
+ */
+export const AD_WORDS: ReadonlySet<string> = new Set([
+  'ad', 'ads', 'advert', 'advertisement', 'adsense', 'adslot', 'sponsored', 'promo', 'promotion',
+]);
+/** Body text (characters in good blocks) that clears an element of an advertising word. */
+export const AD_TEXT_CHARS = 300;
 
 /** Furniture words that a content word on the same element overrides (`entry-meta` vs `menu`). */
 export const WEAK_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
   'menu', 'header', 'masthead', 'meta', 'tags', 'tag', 'categories', 'author', 'bio', 'byline',
   'print', 'skip', 'login', 'search', 'teaser', 'teasers', 'banner', 'follow', 'rating', 'caption',
   'credit', 'credits', 'copyright', 'legal', 'disclaimer', 'partner', 'partners', 'more', 'links',
+  'widget', 'widgets',
 ]);
 
 /** Class and id words of main content. */
@@ -51,7 +61,15 @@ export const CONTENT_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Elements and classes that are hidden from readers: never content. */
-export const HIDDEN_WORDS: ReadonlySet<string> = new Set(['hidden', 'hide', 'sronly', 'visuallyhidden', 'screenreadertext', 'invisible']);
+export const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
+  'hidden', 'hide', 'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'invisible', 'd-none',
+]);
+
+/**
+ * First words of class names that label a post's taxonomy, not the element: WordPress writes
+ * `category-no-newsletter` and `tag-social-media` on the article itself.
+ */
+export const TAXONOMY_WORDS: ReadonlySet<string> = new Set(['category', 'tag', 'tags', 'format', 'type', 'status', 'topic', 'label']);
 export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** A furniture-marked element holding more than this share of the page's good text is content. */

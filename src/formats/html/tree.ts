@@ -36,10 +36,10 @@ export interface ParsedHtml {
 
 /**
  * Subtrees that are never content: code, styling, embedded documents and form controls.
- * (Text in `<noscript>` is nearly always "please enable JavaScript" or a duplicate image.)
+ * (`<noscript>` is kept: some blogs put their whole post there for readers without scripts.)
  */
 export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
   'select', 'textarea', 'button', 'audio', 'video', 'map', 'dialog',
 ]);
 
