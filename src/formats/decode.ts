@@ -1,14 +1,18 @@
-// Bytes to text, saying how the encoding was chosen: BOM, then a declaration in the document
-// (or the HTTP Content-Type), then strict UTF-8, then detection. Follows the WHATWG order, and
+// Bytes to text, saying how the encoding was chosen: BOM, then the HTTP Content-Type, then a
+// declaration in the document, then strict UTF-8, then detection. Follows the WHATWG order, and
 // TextDecoder's labels, so names match what browsers and feeds say.
 import chardet from 'chardet';
 import { DatelineError } from '../core/index.js';
 import type { Decoded } from '../core/index.js';
 import { cjkPlausibility, type CjkLanguage } from './cjk.js';
 
-/** Declarations are looked for only near the start, as browsers do (HTML: first 1024 bytes). */
-export const DECLARATION_SCAN_BYTES = 2048;
-/** chardet reads this much; more costs time and rarely changes its answer. */
+/**
+ * How far into an HTML document `<meta charset>` is looked for. Browsers pre-scan 1024 bytes and
+ * re-read the page if a later <meta> disagrees; many pages put 5-20 KB of inline scripts and
+ * styles first, so we read the whole head (to `</head>` or `<body`), up to this many bytes.
+ */
+export const HEAD_SCAN_BYTES = 64 * 1024;
+/** chardet reads this much of the text; more costs time and rarely changes its answer. */
 export const DETECTION_SAMPLE_BYTES = 64 * 1024;
 /** Candidates within this many points of chardet's best are weighed against each other. */
 export const DETECTION_CONFIDENCE_MARGIN = 10;
@@ -27,17 +31,24 @@ export const CLEARLY_UTF8_RATIO = 4;
 /** Below this share of common characters a CJK reading loses to a Western one (see cjk.ts). */
 export const MIN_CJK_PLAUSIBILITY = 0.3;
 
+/**
+ * Good non-ASCII characters per broken sequence a legacy reading (declared or detected) needs:
+ * a capture cut off by a size limit ends mid-character, and one stray byte should not send a
+ * declared GBK page to detection.
+ */
+export const LEGACY_GOOD_PER_BROKEN = 4;
+
 /** What decodeText reports beyond the core `Decoded`: how many bytes could not be read. */
 export interface DecodedText extends Decoded {
   /**
-   * Invalid byte sequences replaced with U+FFFD. 0 unless the bytes were mostly UTF-8 with a
-   * few broken sequences (a truncated or spliced file), decoded as UTF-8 by 'detection'.
+   * Invalid byte sequences replaced with U+FFFD: a few broken sequences (a truncated or spliced
+   * file) in bytes that are otherwise UTF-8 or the declared or detected legacy encoding.
    */
   replaced: number;
 }
 
 export interface DecodeOptions {
-  /** An HTTP Content-Type whose `charset` parameter is a declaration. */
+  /** An HTTP Content-Type whose `charset` parameter is a declaration, believed before the document's. */
   contentType?: string | null;
   /** The input's name, for error messages. */
   name?: string;
@@ -71,6 +82,21 @@ const DETECTABLE: Readonly<Record<string, string>> = {
   'ISO-2022-JP': 'iso-2022-jp',
 };
 
+/**
+ * Labels pages use that neither the WHATWG list nor Node 20's TextDecoder knows, for encodings it
+ * has. ISO-8859-16, also seen, has no decoder anywhere: its declaration is ignored, as browsers do.
+ */
+const LABEL_ALIASES: Readonly<Record<string, string>> = {
+  latin9: 'iso-8859-15',
+  'latin-9': 'iso-8859-15',
+  cp936: 'gbk',
+  'euc-cn': 'gbk',
+  cp949: 'euc-kr',
+  uhc: 'euc-kr',
+  cp932: 'shift_jis',
+  cp950: 'big5',
+};
+
 const CJK_OF: Readonly<Record<string, CjkLanguage>> = {
   gb18030: 'zh-Hans',
   big5: 'zh-Hant',
@@ -84,17 +110,22 @@ const CJK_OF: Readonly<Record<string, CjkLanguage>> = {
  * Decodes a capture's bytes.
  *
  * 1. A BOM (UTF-8, UTF-16LE/BE, UTF-32LE/BE) decides.
- * 2. A declaration: the Content-Type charset, else `<?xml ... encoding="...">` or (in a
- *    document that starts with a tag) `<meta charset>` / `<meta http-equiv content="...
- *    charset=...">` in the first 2 KB. A declaration that the bytes contradict is a lie: a
- *    declared UTF-8 that is not valid, or a legacy charset over valid non-ASCII UTF-8.
- * 3. UTF-16 or UTF-32 without a BOM, recognised by where the zero bytes sit.
+ * 2. UTF-16 or UTF-32 without a BOM, recognised by where the zero bytes sit (no label can make
+ *    such bytes read as anything else).
+ * 3. Declarations, in the order the WHATWG believes them: the HTTP Content-Type charset, then
+ *    `<?xml ... encoding="...">` or (in a document that starts with a tag) `<meta charset>` /
+ *    `<meta http-equiv="Content-Type" content="...; charset=...">` in the head (up to
+ *    `</head>` or `<body`, at most HEAD_SCAN_BYTES; comments, scripts and styles skipped). A
+ *    declaration the bytes contradict is a lie and the next one is asked: a declared UTF-8 that
+ *    is not valid, a legacy charset over clearly UTF-8 bytes (as in 5), or a legacy charset
+ *    under which the bytes are broken (LEGACY_GOOD_PER_BROKEN).
  * 4. Strict UTF-8 (pure ASCII lands here).
  * 5. Bytes that are clearly UTF-8 with a few broken sequences: UTF-8 with U+FFFD, `replaced` > 0.
- * 6. chardet, with close CJK candidates weighed by how common the decoded characters are.
+ * 6. chardet, with close CJK candidates weighed by how common the decoded characters are, and
+ *    latin-1 told from latin-9 (ISO-8859-15) by where the eight bytes they differ in sit.
  * 7. Bytes still mostly UTF-8 (as many good characters as bad): as in 5.
  * 8. Otherwise windows-1252, which maps every byte: the usual truth for unlabelled Western text.
- * Steps 3 and 5 to 8 report `by: 'detection'`. Throws E_ENCODING when the result is mostly noise.
+ * Steps 2 and 5 to 8 report `by: 'detection'`. Throws E_ENCODING when the result is mostly noise.
  *
  * @example decodeText(new Uint8Array([0x93, 0x48, 0x69, 0x94])) // { text: '“Hi”', encoding: 'windows-1252', by: 'detection', replaced: 0 }
  */
@@ -102,27 +133,29 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const bom = decodeByBom(bytes);
   if (bom) return checked(bom, options.name);
 
-  const declared = declaredEncoding(bytes, options.contentType);
-  const utf8 = tryDecode('utf-8', bytes);
-  // Valid UTF-8 with non-ASCII characters beats a declared legacy charset: pages saved as UTF-8
-  // under an old <meta charset=iso-8859-1> are common, and legacy text is almost never valid
-  // UTF-8 by accident. (Browsers obey the label and show mojibake; we want the text.)
-  if (declared && declared !== 'utf-8' && !(utf8 !== null && /[^\u0000-\u007F]/.test(utf8))) {
-    const text = tryDecode(declared, bytes);
-    if (text !== null) return checked({ text, encoding: declared, by: 'declaration', replaced: 0 }, options.name);
-  }
-
   // Before UTF-8: UTF-16 and UTF-32 code units with zero bytes are valid (if useless) UTF-8.
   const wide = unicodeWithoutBom(bytes);
   if (wide) return checked(wide, options.name);
 
-  if (utf8 !== null) {
-    return { text: utf8, encoding: 'utf-8', by: declared === 'utf-8' ? 'declaration' : 'utf-8', replaced: 0 };
+  const utf8 = tryDecode('utf-8', bytes);
+  // Clearly UTF-8 (valid with non-ASCII characters, or nearly so) beats a declared legacy
+  // charset: pages saved as UTF-8 under an old <meta charset=iso-8859-1> are common, and legacy
+  // text almost never forms UTF-8 by accident. (Browsers obey the label and show mojibake.)
+  const brokenUtf8 = utf8 === null ? lenientUtf8(bytes, CLEARLY_UTF8_RATIO) : null;
+  const clearlyUtf8 = brokenUtf8 !== null || (utf8 !== null && /[^\u0000-\u007F]/.test(utf8));
+  for (const declared of declaredEncodings(bytes, options.contentType)) {
+    if (declared === 'utf-8') {
+      if (utf8 !== null) return { text: utf8, encoding: 'utf-8', by: 'declaration', replaced: 0 };
+    } else if (!clearlyUtf8) {
+      const legacy = decodeLegacy(declared, bytes);
+      if (legacy) return checked({ ...legacy, by: 'declaration' }, options.name);
+    }
   }
 
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', by: 'utf-8', replaced: 0 };
+
   // Clearly UTF-8 with a stray bad byte: chardet would call it latin-1 and garble every accent.
-  const clearlyUtf8 = lenientUtf8(bytes, CLEARLY_UTF8_RATIO);
-  if (clearlyUtf8) return checked(clearlyUtf8, options.name);
+  if (brokenUtf8) return checked(brokenUtf8, options.name);
 
   const detected = detect(bytes);
   if (detected) return checked(detected, options.name);
@@ -153,33 +186,99 @@ function decodeByBom(bytes: Uint8Array): DecodedText | null {
 
 /** The encoding a Content-Type or the document itself declares, as a TextDecoder name. */
 export function declaredEncoding(bytes: Uint8Array, contentType?: string | null): string | null {
-  const fromHeader = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)?.[1] : undefined;
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, DECLARATION_SCAN_BYTES));
+  return declaredEncodings(bytes, contentType)[0] ?? null;
+}
+
+/** Every encoding declared, as TextDecoder names, most believed first: HTTP header, XML, meta. */
+function declaredEncodings(bytes: Uint8Array, contentType?: string | null): string[] {
+  const fromHeader = contentType ? charsetParameter(contentType) : undefined;
+  // Any ASCII-compatible reading finds ASCII markup.
+  const head = byteString(bytes.subarray(0, HEAD_SCAN_BYTES));
   const fromXml = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
   // Only an HTML document's own <meta> counts, not one quoted inside JSONL or plain text.
-  const isMarkup = /^\s*</.test(head);
-  const fromMeta = isMarkup ? /<meta\b[^>]*?\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] : undefined;
+  const fromMeta = /^\s*</.test(head) ? metaCharset(head) : undefined;
+  const encodings: string[] = [];
   for (const label of [fromHeader, fromXml, fromMeta]) {
     const encoding = label ? encodingForLabel(label) : null;
     // A declared UTF-16 without a BOM is read as UTF-8, as the HTML spec says: the declaration
     // was readable as ASCII, so the bytes cannot be UTF-16.
-    if (encoding) return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+    if (encoding) encodings.push(encoding.startsWith('utf-16') ? 'utf-8' : encoding);
   }
-  return null;
+  return encodings;
+}
+
+/** One character per byte, for finding ASCII markup; Buffer's 'latin1' maps bytes 1:1 both ways. */
+function byteString(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+function charsetParameter(value: string): string | undefined {
+  return /charset\s*=\s*["']?([\w.:-]+)/i.exec(value)?.[1];
+}
+
+/**
+ * What the head scan looks at: comments and elements whose content is not markup (a charset in
+ * a script string is not the page's), `<meta>` tags, and the end of the head.
+ */
+const HEAD_TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style|title|textarea|template)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<meta\b[^>]*>|<\/head\s*>|<body\b/gi;
+const TAG_ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/g;
+
+/** The charset label of the head's first `<meta>` that declares one. */
+function metaCharset(head: string): string | undefined {
+  for (const [token, rawTextElement] of head.matchAll(HEAD_TOKEN)) {
+    if (rawTextElement || token.startsWith('<!--')) continue;
+    if (!/^<meta/i.test(token)) return undefined; // </head> or <body: the head is over
+    const attributes = new Map<string, string>();
+    for (const [, name = '', double, single, bare] of token.slice('<meta'.length).matchAll(TAG_ATTRIBUTE)) {
+      const key = name.toLowerCase();
+      if (!attributes.has(key)) attributes.set(key, (double ?? single ?? bare ?? '').trim());
+    }
+    // HTML's rule: a charset attribute, or a content attribute with http-equiv="content-type".
+    const label = attributes.get('charset') ||
+      (attributes.get('http-equiv')?.toLowerCase() === 'content-type'
+        ? charsetParameter(attributes.get('content') ?? '')
+        : undefined);
+    if (label) return label;
+  }
+  return undefined;
 }
 
 function encodingForLabel(label: string): string | null {
   try {
-    return new TextDecoder(label).encoding;
+    return new TextDecoder(LABEL_ALIASES[label.toLowerCase()] ?? label).encoding;
   } catch {
     return null; // an unknown label: ignore the declaration, as browsers do.
   }
 }
 
+/**
+ * A legacy encoding's reading, if the bytes are not broken under it: a few U+FFFD are allowed
+ * (LEGACY_GOOD_PER_BROKEN). GBK is named gb18030 when four-byte sequences occur (see nameGb).
+ */
+function decodeLegacy(encoding: string, bytes: Uint8Array): Omit<DecodedText, 'by'> | null {
+  const text = encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(decoderFor(encoding)).decode(bytes);
+  const replaced = countReplacements(text);
+  if (replaced > 0) {
+    let good = 0;
+    for (const ch of text) if ((ch.codePointAt(0) ?? 0) >= 0x80 && ch !== '\uFFFD') good++;
+    if (replaced * LEGACY_GOOD_PER_BROKEN > good) return null;
+  }
+  return { text, encoding: encoding === 'gbk' ? nameGb('gb18030', bytes) : encoding, replaced };
+}
+
+/**
+ * The WHATWG GBK decoder is the GB18030 decoder, but Node 20's 'gbk' does not read four-byte
+ * sequences, which declared-gb2312 pages use for rare characters: read GBK as GB18030.
+ */
+function decoderFor(encoding: string): string {
+  return encoding === 'gbk' ? 'gb18030' : encoding;
+}
+
 function tryDecode(label: string, bytes: Uint8Array): string | null {
   if (label === 'windows-1252') return decodeWindows1252(bytes);
   try {
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
+    return new TextDecoder(decoderFor(label), { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
@@ -236,27 +335,67 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean, by: 'bom' | 'dete
 }
 
 function detect(bytes: Uint8Array): DecodedText | null {
-  const sample = bytes.subarray(0, Math.min(bytes.length, DETECTION_SAMPLE_BYTES));
-  const matches = chardet.analyse(sample);
+  const matches = chardet.analyse(detectionSample(bytes));
   const best = matches[0]?.confidence ?? 0;
-  const cjk: { encoding: string; text: string; score: number }[] = [];
-  let western: { encoding: string; text: string } | null = null;
+  const cjk: (Omit<DecodedText, 'by'> & { score: number })[] = [];
+  let western: Omit<DecodedText, 'by'> | null = null;
   for (const match of matches) {
     if (match.confidence < best - DETECTION_CONFIDENCE_MARGIN) break;
     const label = DETECTABLE[match.name];
     if (!label) continue;
-    const text = tryDecode(label, bytes);
-    if (text === null || garbledCount(text) > text.length * MAX_GARBLED_SHARE) continue;
+    const reading = decodeLegacy(label, bytes);
+    if (reading === null || garbledCount(reading.text) > reading.text.length * MAX_GARBLED_SHARE) continue;
     const language = CJK_OF[label];
-    if (language) cjk.push({ encoding: label, text, score: cjkPlausibility(text, language) });
-    else western ??= { encoding: label, text };
+    if (language) cjk.push({ ...reading, score: cjkPlausibility(reading.text, language) });
+    else western ??= reading;
   }
   cjk.sort((x, y) => y.score - x.score); // stable: equal scores keep chardet's order
   const bestCjk = cjk[0];
   // A CJK reading made of rare characters is what Western bytes look like through a CJK table.
   const chosen = bestCjk && (bestCjk.score >= MIN_CJK_PLAUSIBILITY || !western) ? bestCjk : western;
   if (!chosen) return null;
-  return { text: chosen.text, encoding: nameGb(chosen.encoding, bytes), by: 'detection', replaced: 0 };
+  if (chosen.encoding === 'windows-1252' && looksLatin9(bytes)) {
+    return { text: new TextDecoder('iso-8859-15').decode(bytes), encoding: 'iso-8859-15', by: 'detection', replaced: 0 };
+  }
+  return { text: chosen.text, encoding: nameGb(chosen.encoding, bytes), by: 'detection', replaced: chosen.replaced };
+}
+
+/** Tags, comments, scripts and styles: what an HTML page is made of besides its text. */
+const MARKUP = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<[!/?a-z][^>]*>/gi;
+
+/**
+ * What chardet reads: for an HTML page, its text without the markup, since ASCII tags and scripts
+ * swamp its letter statistics (a Greek paragraph after a few KB of CSS reads as latin-1) and a
+ * long head can fill the whole sample. ISO-2022-JP (ESC sequences) is left whole: its seven-bit
+ * bytes include '<' and '>'; no other encoding we detect uses them inside a character.
+ */
+function detectionSample(bytes: Uint8Array): Uint8Array {
+  if (!/^\s*</.test(byteString(bytes.subarray(0, 1024))) || bytes.includes(0x1b)) {
+    return bytes.subarray(0, DETECTION_SAMPLE_BYTES);
+  }
+  return Buffer.from(byteString(bytes).replace(MARKUP, ' ').slice(0, DETECTION_SAMPLE_BYTES), 'latin1');
+}
+
+/** Latin-9's œ, Œ, Š, š and Ÿ, which latin-1 reads as the symbols ½, ¼, ¦, ¨ and ¾. */
+const LATIN9_LETTER_BYTES = new Set([0xbd, 0xbc, 0xa6, 0xa8, 0xbe]);
+const isLetterByte = (byte = 0): boolean => ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) || byte >= 0xc0;
+const isDigitByte = (byte = 0): boolean => byte >= 0x30 && byte <= 0x39;
+
+/**
+ * ISO-8859-15 differs from latin-1 in eight bytes, so chardet calls it ISO-8859-1. It is latin-9
+ * when those bytes sit where latin-1's symbols make no sense, ½ inside a word ("½uvre" for
+ * "œuvre"), ¤ beside a number (for €), and no byte uses windows-1252's 0x80-0x9F. (´ and ¸, the
+ * other two, are left out: "geht´s" is common latin-1.)
+ */
+function looksLatin9(bytes: Uint8Array): boolean {
+  let evidence = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] ?? 0;
+    if (byte >= 0x80 && byte <= 0x9f) return false;
+    if (LATIN9_LETTER_BYTES.has(byte)) evidence ||= isLetterByte(bytes[i - 1]) || isLetterByte(bytes[i + 1]);
+    else if (byte === 0xa4) evidence ||= [bytes[i - 2], bytes[i - 1], bytes[i + 1], bytes[i + 2]].some(isDigitByte);
+  }
+  return evidence;
 }
 
 /**
