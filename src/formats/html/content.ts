@@ -9,7 +9,7 @@
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
   GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE, TAXONOMY_WORDS, MAJORITY_SHARE,
-  MAX_LINK_DENSITY, PUNCTUATION, SHORT_WEIGHT, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
+  MAX_LINK_DENSITY, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
 import { textOf, type HtmlElement, type ParsedHtml } from './tree.js';
@@ -65,7 +65,7 @@ export function extractContent(page: ParsedHtml, options: ContentOptions): Extra
   const weights = blocks.map(weightOf);
 
   const best = bestRange(ranges, blocks, weights);
-  const kept = blocks.slice(best.start, best.end).filter((block) => keep(block));
+  const kept = trimEdges(blocks.slice(best.start, best.end).filter((block) => keep(block)));
   const titleKey = options.title ? comparable(options.title) : null;
   const body = titleKey ? kept.filter((block) => !(block.kind === 'heading' && comparable(block.text) === titleKey)) : kept;
   return { paragraphs: body.map((block) => block.text), html: renderBlocks(body) };
@@ -307,6 +307,27 @@ function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
 function keep(block: Block): boolean {
   if (block.furniture || block.kind === 'caption') return false;
   return linkDensity(block) <= MAX_LINK_DENSITY;
+}
+
+/**
+ * Drops the short lines after the last paragraph of body text ("Tags", "Share this", a rating
+ * prompt) and before the first, where they are labels and credits; headings leading into the
+ * body stay.
+ */
+function trimEdges(kept: Block[]): Block[] {
+  let first = kept.findIndex(isBodyText);
+  if (first < 0) return kept;
+  while (first > 0 && kept[first - 1]!.kind === 'heading') first--;
+  let last = kept.length - 1;
+  while (last > first && !isBodyText(kept[last]!) && !isSentence(kept[last]!)) last--;
+  return kept.slice(first, last + 1);
+}
+
+/** A short block that still reads as a sentence: a few words and a full stop. */
+const isSentence = (block: Block) => SENTENCE_END.test(block.text) && block.text.split(' ').length >= 4;
+
+function isBodyText(block: Block): boolean {
+  return weightOf(block) > 0;
 }
 
 const comparable = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();

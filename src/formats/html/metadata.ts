@@ -6,7 +6,7 @@ import { decodeHTML } from 'entities';
 import { dateInUrl, normalizeDate, printedDate } from './dates.js';
 import type { PageMetadata } from './index.js';
 import { readLinkedData, typesOf, type LdNode, type LinkedData } from './json-ld.js';
-import { scanPage, shortText, type PageScan, type Placed } from './page-scan.js';
+import { BYLINE_BOX_HINT, DATE_BOX_HINT, boxesNear, headingText, isForeign, scanPage, shortText, type PageScan, type Placed } from './page-scan.js';
 import type { ParsedHtml } from './tree.js';
 
 export interface MetadataOptions {
@@ -18,7 +18,8 @@ export interface MetadataOptions {
 export const TITLE_METAS = ['og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title'];
 export const PUBLISHED_METAS = [
   'article:published_time', 'og:article:published_time', 'article:published', 'datepublished',
-  'og:published_time', 'published_time', 'publish-date', 'publish_date', 'publishdate', 'pubdate',
+  'og:published_time', 'published_time', 'publication_date', 'publication-date', 'publish-date',
+  'publish_date', 'publishdate', 'pubdate', 'published', 'published_at', 'date.published',
   'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date',
   'date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'cxenseparse:recs:publishtime',
   'citation_publication_date', 'citation_date', 'release_date', 'datecreated', 'created',
@@ -194,25 +195,43 @@ interface TitleReading {
  * surest, then the article's JSON-LD headline, og:title, and `<title>` without its site part.
  */
 function readTitle(docTitle: string, metas: Map<string, string>, ld: LinkedData, scan: PageScan, siteName: string | null): TitleReading {
-  const site = siteName ? clean(siteName) : null;
+  const fullTitle = clean(docTitle);
+  const fromTitle = splitTitle(fullTitle, siteName ? clean(siteName) : null);
+  const site = siteName ? clean(siteName) : fromTitle.site;
+  const isSiteName = (text: string): boolean =>
+    (!!site && sameText(text, site)) || (!!fromTitle.site && sameText(text, fromTitle.site));
+  // Meta titles lose a site part only when it is the known site: they are headlines more often.
+  const cut = (text: string): string => (site ? splitTitle(text, site, true).headline ?? text : text);
+
   const article = ld.ranked.find((node) => typesOf(node).some((t) => !t.endsWith('page')));
   const ldHeadline = article ? firstClean(asString(article.headline), asString(article.name)) : null;
-  const metaTitles = TITLE_METAS.map((name) => metas.get(name)).filter((t): t is string => !!t).map(clean);
-  const fromTitle = splitTitle(clean(docTitle), site);
-  const headings = scan.headings.slice(0, 5).map((h) => shortText(h.element, MAX_TITLE_LENGTH)).filter((t): t is string => !!t);
-
-  const notSite = (t: string | null | undefined): t is string => !!t && !(site && sameText(t, site)) && !(fromTitle.site && sameText(t, fromTitle.site));
-  const claims = [ldHeadline, ...metaTitles.map((t) => splitTitle(t, site ?? fromTitle.site).headline), fromTitle.headline].filter(notSite);
+  const claims = [ldHeadline, ...TITLE_METAS.map((name) => metas.get(name)), fromTitle.headline]
+    .map((text) => (text ? cut(clean(text)) : ''))
+    .filter((text) => text && !isSiteName(text));
+  const headings = [...scan.headings.slice(0, 5), ...scan.subheadings.slice(0, 5)]
+    .map((h) => headingText(h.element, MAX_TITLE_LENGTH))
+    .filter((text): text is string => !!text && !isSiteName(text));
 
   // A heading that a meta title or <title> confirms is printed as the reader sees it (curly
-  // quotes, the full wording) where metas are often shortened for search engines.
-  const fullTitle = clean(docTitle);
+  // quotes, the full wording) where metas are often shortened for search engines; but when the
+  // heading holds a claim and more (a kicker, a date glued on), the claim is the headline.
   const confirmers = fullTitle ? [...claims, fullTitle] : claims;
   for (const heading of headings) {
-    if (confirmers.some((claim) => confirms(claim, heading))) return { headline: heading, site: fromTitle.site };
+    const claim = confirmers.find((c) => confirms(c, heading));
+    if (claim === undefined) continue;
+    const inside = claim !== fullTitle && claim.length < heading.length && holds(heading, claim);
+    return { headline: inside ? claim : heading, site: fromTitle.site };
   }
-  const headline = claims[0] ?? headings[0] ?? null;
-  return { headline, site: fromTitle.site };
+  return { headline: claims[0] ?? scan.headings.map((h) => headingText(h.element, MAX_TITLE_LENGTH)).find(Boolean) ?? null, site: fromTitle.site };
+}
+
+/**
+ * Whether a heading holds a claim and more (a date glued on). Not when what follows the claim is
+ * a quotation: that claim is a meta cut short at a quote mark the page forgot to escape.
+ */
+function holds(heading: string, claim: string): boolean {
+  const at = heading.toLowerCase().indexOf(claim.toLowerCase());
+  return at >= 0 && !/^\s*["'«»„“”‚‘’]/.test(heading.slice(at + claim.length));
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -235,21 +254,21 @@ const asString = (value: unknown): string | null => (typeof value === 'string' ?
  * site is the end part that is the known site name, or else the shorter end; "Site: Story" is
  * cut only when the site name is known.
  */
-export function splitTitle(title: string, site: string | null): TitleReading {
+export function splitTitle(title: string, site: string | null, strict = false): TitleReading {
   if (!title) return { headline: null, site: null };
   const parts = title.split(TITLE_SEPARATORS).filter((p) => p.trim());
   if (parts.length < 2) {
     const prefix = TITLE_PREFIX_SEPARATOR.exec(title);
-    if (site && prefix && sameText(prefix[1] as string, site)) return { headline: title.slice(prefix[0].length), site };
+    if (site && prefix && isSite(prefix[1] as string, site)) return { headline: title.slice(prefix[0].length), site: prefix[1] as string };
     return { headline: title, site: null };
   }
+  const siteAt = site ? parts.findIndex((part) => isSite(part, site)) : -1;
+  if (siteAt === 0) return { headline: joinBack(title, parts.slice(1)), site: parts[0] as string };
+  if (siteAt > 0) return { headline: joinBack(title, parts.slice(0, siteAt)), site: parts[siteAt] as string };
+  if (strict) return { headline: title, site: null };
+  // Unknown site: the site's name is the shorter end ("Story - Site"; "Site | Story").
   const first = parts[0] as string;
   const last = parts[parts.length - 1] as string;
-  if (site) {
-    if (isSite(last, site)) return { headline: joinBack(title, parts.slice(0, -1)), site: last };
-    if (isSite(first, site)) return { headline: joinBack(title, parts.slice(1)), site: first };
-  }
-  // Unknown site: the site's name is the shorter end ("Story - Site"; "Site | Story").
   return last.length <= first.length
     ? { headline: joinBack(title, parts.slice(0, -1)), site: last }
     : { headline: joinBack(title, parts.slice(1)), site: first };
@@ -310,7 +329,10 @@ function readModified(metas: Map<string, string>, ld: LinkedData, scan: PageScan
 
 function microdataDate(scan: PageScan, property: string): string | null {
   for (const { element } of scan.itemprops.get(property) ?? []) {
-    const value = element.attrs.content ?? element.attrs.datetime ?? shortText(element, 100);
+    if (isForeign(element)) continue;
+    // <abbr title> is the microformats way, which Blogger combines with microdata.
+    const { attrs } = element;
+    const value = attrs.content ?? attrs.datetime ?? (element.tag === 'abbr' ? attrs.title : undefined) ?? shortText(element, 100);
     const date = value ? normalizeDate(value) : null;
     if (date) return date;
   }
@@ -332,6 +354,7 @@ function timeNearHeadline(scan: PageScan): string | null {
   const marked = scan.times.find((t) => t.element.attrs.pubdate !== undefined);
   const candidates = marked ? [marked] : byNearness(scan.times, headlineOrder(scan));
   for (const { element } of candidates) {
+    if (isForeign(element)) continue;
     const value = element.attrs.datetime ?? element.attrs.content;
     const date = value ? normalizeDate(value) : null;
     if (date) return date;
@@ -340,7 +363,7 @@ function timeNearHeadline(scan: PageScan): string | null {
 }
 
 function printedNearHeadline(scan: PageScan, dayFirst: boolean): string | null {
-  for (const { element } of byNearness(scan.dateBoxes, headlineOrder(scan))) {
+  for (const element of boxesNear(scan, headlineOrder(scan), NEAR_HEADLINE, DATE_BOX_HINT)) {
     const text = shortText(element, 200);
     const date = text ? printedDate(text, { dayFirst }) : null;
     if (date) return date;
@@ -360,15 +383,17 @@ function readByline(metas: Map<string, string>, ld: LinkedData, scan: PageScan):
     if (byline) return byline;
   }
   for (const { element } of scan.itemprops.get('author') ?? []) {
+    if (isForeign(element)) continue;
     const named = element.children.length ? findItemprop(element, 'name') : null;
     const byline = cleanByline(element.attrs.content ?? (named ? shortText(named, MAX_BYLINE_LENGTH) : shortText(element, MAX_BYLINE_LENGTH)));
     if (byline) return byline;
   }
   for (const { element } of scan.authorLinks) {
+    if (isForeign(element)) continue;
     const byline = cleanByline(shortText(element, MAX_BYLINE_LENGTH));
     if (byline) return byline;
   }
-  for (const { element } of byNearness(scan.bylineBoxes, headlineOrder(scan))) {
+  for (const element of boxesNear(scan, headlineOrder(scan), NEAR_HEADLINE, BYLINE_BOX_HINT)) {
     const byline = cleanByline(shortText(element, MAX_BYLINE_LENGTH));
     if (byline) return byline;
   }

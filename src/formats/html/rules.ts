@@ -85,5 +85,8 @@ export const BAD_WEIGHT = 1;
 /** And a short, unpunctuated line (menu items, labels, dates). */
 export const SHORT_WEIGHT = 0.3;
 
+/** How a sentence ends: a full stop, question or exclamation mark, maybe inside quotes. */
+export const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)]?$/;
+
 /** Sentence punctuation, Latin and CJK. */
 export const PUNCTUATION = /[.,;:!?\u3002\uff0c\u3001\uff01\uff1f\uff1b\uff1a]/g;
