@@ -2,6 +2,7 @@
 // The `dateline` command: one file per subcommand, wired together here.
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './output.js';
+import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { registerParse } from './parse.js';
 import { registerReprocess } from './reprocess.js';
@@ -22,6 +23,7 @@ const program = new Command('dateline')
   .exitOverride();
 
 registerParse(program);
+registerExtract(program);
 registerIngest(program);
 registerSearch(program);
 registerShow(program);

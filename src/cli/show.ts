@@ -30,8 +30,11 @@ export function registerShow(program: Command): void {
             ['wire', article.wire],
             ['kind', article.kind],
             ['source', article.source],
+            ['byline', article.byline],
+            ['site', article.siteName],
             ['language', article.language],
             ['url', article.url],
+            ['canonical', article.canonicalUrl !== article.url ? article.canonicalUrl : null],
             ['tickers', article.tickers.map((t) => `${t.exchange}:${t.symbol}`).join(', ') || null],
             ['views', article.views ? `${article.views.count} (observed ${article.views.observedAt})` : null],
           ];

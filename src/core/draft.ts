@@ -1,7 +1,11 @@
 // What a format parser hands on: one draft per article found in a capture, before structuring.
 import type { Article } from './model.js';
 
-/** Fields a format knows for certain; they win over what the structurer infers from the text. */
+/**
+ * Fields a format knows for certain (JSONL keys, an archive's DATE, an HTML page's own metadata:
+ * its title, times, byline, site name, canonical URL, description, image and `<html lang>`);
+ * they win over what the structurer infers from the text (see ingest/assemble.ts).
+ */
 export type KnownFields = Partial<
   Pick<
     Article,
@@ -51,7 +55,7 @@ export interface InputProblem {
   severity?: 'error' | 'warning';
 }
 
-export type FormatName = 'text' | 'reuters-sgml' | 'jsonl';
+export type FormatName = 'text' | 'html' | 'reuters-sgml' | 'jsonl';
 
 export interface ParsedCapture {
   format: FormatName;

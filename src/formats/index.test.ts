@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDatelineError } from '../core/index.js';
-import type { ErrorCode } from '../core/index.js';
-import { parseCapture } from './index.js';
+import type { ArticleDraft, ErrorCode } from '../core/index.js';
+import { parseCapture, primaryLanguage } from './index.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -71,12 +71,38 @@ test('text with no words: E_NO_ARTICLE', () => {
   throwsCode('E_NO_ARTICLE', () => parseCapture(utf8('--- *** ---\n...'), { name: 'in.txt' }));
 });
 
-test('an HTML page is read as text for now, and says so', () => {
-  const html = '<!DOCTYPE html><html><head><title>x</title></head><body><nav>Menu</nav><h1>Headline</h1><p>Body.</p></body></html>';
-  const parsed = parseCapture(utf8(html), { name: 'page' });
-  assert.equal(parsed.format, 'text');
-  assert.equal(parsed.drafts[0]?.text, 'Headline\n\nBody.');
-  assert.match(parsed.problems[0]?.message ?? '', /HTML page, read as text/);
+test('an HTML page is one draft: its main content as text, its metadata as known fields', () => {
+  const html =
+    '<!DOCTYPE html><html lang="en-GB"><head><title>Harbour cranes ordered</title>' +
+    '<meta property="article:published_time" content="2024-03-05T09:30:00+01:00"></head><body>' +
+    '<article><h1>Harbour cranes ordered</h1><p>The port of Corvenna ordered four new harbour cranes on Tuesday, its board said in a statement.</p>' +
+    '<p>The cranes will be delivered next spring and double the capacity of the container terminal.</p></article></body></html>';
+  const parsed = parseCapture(utf8(html), { name: 'page.html' });
+  assert.equal(parsed.format, 'html');
+  assert.deepEqual(parsed.problems, []);
+  assert.equal(parsed.drafts.length, 1);
+  const [draft] = parsed.drafts as [ArticleDraft];
+  assert.match(draft.text, /ordered four new harbour cranes on Tuesday/);
+  assert.match(draft.text, /double the capacity of the container terminal/);
+  assert.equal(draft.known.title, 'Harbour cranes ordered');
+  assert.equal(draft.known.language, 'en', 'the primary subtag of <html lang>');
+});
+
+test('an HTML page with no main content: E_NO_ARTICLE naming the page', () => {
+  const html = '<!DOCTYPE html><html><head><title>Loading</title></head><body><script>render()</script></body></html>';
+  assert.throws(() => parseCapture(utf8(html), { name: 'app.html' }), (e: unknown) => {
+    assert.ok(isDatelineError(e));
+    assert.equal(e.code, 'E_NO_ARTICLE');
+    assert.match(e.message, /app\.html.*no main content/);
+    return true;
+  });
+});
+
+test('an HTML page\'s language tag is reduced to its ISO 639-1 code, or dropped', () => {
+  assert.equal(primaryLanguage('en-US'), 'en');
+  assert.equal(primaryLanguage(' ZH_Hans '), 'zh');
+  assert.equal(primaryLanguage('x-default'), null);
+  assert.equal(primaryLanguage(null), null);
 });
 
 test('property: any bytes give drafts or one of our errors, never a crash', async () => {

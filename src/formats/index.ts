@@ -2,8 +2,8 @@
 // is not text (saying why), sniffs the format by content and hands over to that format's parser.
 import { DatelineError, MAX_CAPTURE_BYTES, formatSize } from '../core/index.js';
 import type { ArticleDraft, InputProblem, ParsedCapture } from '../core/index.js';
-import { decodeText } from './decode.js';
-import { htmlToText } from './html-text.js';
+import { type DecodedText, decodeText } from './decode.js';
+import { parseHtmlPage } from './html-page.js';
 import { parseJsonl } from './jsonl.js';
 import { parseReuters } from './reuters.js';
 import { sniffBinary, sniffFormat } from './sniff.js';
@@ -14,6 +14,9 @@ export type { DecodedText, DecodeOptions } from './decode.js';
 export { sniffBinary, sniffFormat } from './sniff.js';
 export type { SniffedFormat, FormatHints } from './sniff.js';
 export { htmlToText } from './html-text.js';
+export { extractHtml } from './html/index.js';
+export type { ExtractedPage, ExtractOptions, PageMetadata } from './html/index.js';
+export { primaryLanguage } from './html-page.js';
 export { normaliseText } from './normalize.js';
 export { parseReutersDate } from './reuters.js';
 
@@ -22,6 +25,8 @@ export interface CaptureInput {
   name: string;
   /** The HTTP Content-Type, when fetched: its charset is a declaration, its type a hint. */
   contentType?: string | null;
+  /** The page's URL, when fetched: an HTML page's relative links are resolved against it. */
+  url?: string | null;
 }
 
 export interface ParseOptions {
@@ -43,14 +48,50 @@ export interface ParseOptions {
  * 2. Decode (BOM, declaration, UTF-8, detection) and refuse text that is only whitespace.
  * 3. Sniff the format from the content, the name and Content-Type being hints.
  * 4. Parse; problems inside the capture (a broken JSONL line, a broken story) are returned in
- *    `problems` with line numbers, and only a capture with no article at all throws.
- *
- * HTML captures are read as text through the block-aware converter until the HTML extractor
- * exists; `format` then says `text` and a problem says so.
+ *    `problems` with line numbers, and only a capture with no article at all throws. An HTML
+ *    page is one draft: its main content as text, its metadata as known fields (html-page.ts).
  *
  * @example parseCapture(bytes, { name: 'wire/2024-03-05.jsonl' }).drafts.length
  */
 export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: ParseOptions = {}): ParsedCapture {
+  const { name } = input;
+  const { decoded, problems } = decodeCapture(bytes, input, options);
+  const format = sniffFormat(decoded.text, { name, contentType: input.contentType ?? null });
+  const found = { format, encoding: decoded.encoding, decodedBy: decoded.by } as const;
+  options.onFormat?.(found);
+  let drafts: ArticleDraft[];
+  if (format === 'reuters-sgml') {
+    const parsed = parseReuters(decoded.text, name, options.onDraft);
+    drafts = parsed.drafts;
+    problems.push(...parsed.problems);
+  } else if (format === 'jsonl') {
+    const parsed = parseJsonl(decoded.text, name, options.onDraft);
+    drafts = parsed.drafts;
+    problems.push(...parsed.problems);
+  } else {
+    drafts = format === 'html' ? parseHtmlPage(decoded.text, name, input.url ?? null) : parseText(decoded.text, name);
+    if (options.onDraft) drafts.forEach(options.onDraft);
+  }
+
+  return {
+    format,
+    encoding: decoded.encoding,
+    decodedBy: decoded.by,
+    drafts,
+    problems,
+  };
+}
+
+/**
+ * Steps 1 and 2 of parseCapture, for callers that read one format themselves (`dateline
+ * extract`): refuses what is too large, empty, binary or only whitespace, with the errors
+ * parseCapture gives, and decodes the rest. A few replaced bytes are a warning in `problems`.
+ */
+export function decodeCapture(
+  bytes: Uint8Array,
+  input: CaptureInput,
+  options: Pick<ParseOptions, 'maxBytes'> = {},
+): { decoded: DecodedText; problems: InputProblem[] } {
   const { name } = input;
   const maxBytes = options.maxBytes ?? MAX_CAPTURE_BYTES;
   if (bytes.length > maxBytes) {
@@ -64,7 +105,7 @@ export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: Pa
   if (bytes.length === 0) throw empty(name, 'is empty (0 bytes)');
   const binary = sniffBinary(bytes);
   if (binary) {
-    throw new DatelineError('E_INPUT_BINARY', `formats: ${name} is ${binary}, not text; dateline reads wire text, Reuters SGML and JSONL`, {
+    throw new DatelineError('E_INPUT_BINARY', `formats: ${name} is ${binary}, not text; dateline reads wire text, HTML pages, Reuters SGML and JSONL`, {
       input: name,
     });
   }
@@ -78,34 +119,7 @@ export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: Pa
       severity: 'warning',
     });
   }
-
-  const format = sniffFormat(decoded.text, { name, contentType: input.contentType ?? null });
-  const found = { format: format === 'html' ? 'text' : format, encoding: decoded.encoding, decodedBy: decoded.by } as const;
-  options.onFormat?.(found);
-  let drafts: ArticleDraft[];
-  if (format === 'reuters-sgml') {
-    const parsed = parseReuters(decoded.text, name, options.onDraft);
-    drafts = parsed.drafts;
-    problems.push(...parsed.problems);
-  } else if (format === 'jsonl') {
-    const parsed = parseJsonl(decoded.text, name, options.onDraft);
-    drafts = parsed.drafts;
-    problems.push(...parsed.problems);
-  } else {
-    if (format === 'html') {
-      problems.push({ message: 'an HTML page, read as text (tags removed); main-content extraction is not applied yet', severity: 'warning' });
-    }
-    drafts = parseText(format === 'html' ? htmlToText(decoded.text) : decoded.text, name);
-    if (options.onDraft) drafts.forEach(options.onDraft);
-  }
-
-  return {
-    format: found.format,
-    encoding: decoded.encoding,
-    decodedBy: decoded.by,
-    drafts,
-    problems,
-  };
+  return { decoded, problems };
 }
 
 function empty(name: string, what: string): DatelineError {

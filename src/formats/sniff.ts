@@ -77,8 +77,8 @@ export function sniffBinary(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** What the content is; 'html' is read as text until the HTML extractor arrives. */
-export type SniffedFormat = FormatName | 'html';
+/** What the content is: one of the formats parseCapture reads. */
+export type SniffedFormat = FormatName;
 
 export interface FormatHints {
   /** The capture's file name or URL: its extension is a hint. */

@@ -10,7 +10,7 @@ import {
   articleIdFromCapture,
 } from '../core/index.js';
 import { LANGUAGE_SAMPLE_CHARS, detectLanguage } from '../enrich/index.js';
-import { structureWireText, wireByName } from '../structure/index.js';
+import { type WireStructure, structureWireText, wireByName } from '../structure/index.js';
 
 /** Names the code that built an article, so reprocess can tell stale records from fresh ones. */
 export const EXTRACTOR_VERSION = 'dateline-structure/0.1';
@@ -22,13 +22,27 @@ export interface CaptureInput {
   name: string;
 }
 
-/** The article for one draft of a capture. */
+/**
+ * The article for one draft of a capture. The merge rule, the same for every format:
+ * - What the input states about itself (`draft.known`: JSONL keys, an archive's DATE, an HTML
+ *   page's metadata: title, published with its offset, modified, byline, siteName, canonicalUrl,
+ *   description, image, `<html lang>`) fills those fields.
+ * - The structurer, reading the text (an HTML page's extracted main content), fills dateline,
+ *   wire, kind, source, tickers, about, contacts, notices and views, and cleans the paragraphs;
+ *   it gets the known title and published as hints (the title is then not looked for in the
+ *   text; a dateline without a year borrows the published year).
+ * - Where both give a value (title, published, byline, and wire/source/kind for JSONL), the
+ *   input's own statement wins unless it is missing. One exception for `published`: when the
+ *   input gives only a day or a time without its zone and the text's stamp is that same moment
+ *   with more precision ("2024-03-05" and "2024-03-05T14:17:00+08:00"), the text's is kept.
+ * - `language` is the input's own (an HTML page's `<html lang>`), else the detector's.
+ */
 export function articleOf(captureId: string, captureUrl: string | null, observedAt: string, draft: ArticleDraft): Article {
   const known = draft.known;
   const structured = structureWireText(draft.text, { title: known.title ?? null, published: known.published ?? null, observedAt });
   const paragraphs = structured.paragraphs;
   const title = known.title ?? structured.title;
-  const publishedZone = known.published ? (known.publishedZone ?? 'unknown') : structured.publishedZone;
+  const { published, publishedZone } = publishedOf(known, structured);
   // A wire named by the input ("businesswire" in a JSONL export) gets its one name and its kind.
   const knownWire = known.wire ? wireByName(known.wire) : undefined;
   return {
@@ -40,7 +54,7 @@ export function articleOf(captureId: string, captureUrl: string | null, observed
     wire: knownWire?.name ?? known.wire ?? structured.wire,
     source: known.source ?? structured.source,
     siteName: known.siteName ?? null,
-    published: known.published ?? structured.published,
+    published,
     publishedZone,
     modified: known.modified ?? null,
     dateline: structured.dateline,
@@ -62,6 +76,17 @@ export function articleOf(captureId: string, captureUrl: string | null, observed
     extractor: EXTRACTOR_VERSION,
     extra: draft.extra,
   };
+}
+
+/** The input's publication time, unless the text states the same moment more precisely. */
+function publishedOf(known: ArticleDraft['known'], structured: WireStructure): Pick<Article, 'published' | 'publishedZone'> {
+  if (!known.published) return { published: structured.published, publishedZone: structured.publishedZone };
+  const zone = known.publishedZone ?? 'unknown';
+  const finer = structured.published;
+  if (zone !== 'stated' && finer !== null && finer.length > known.published.length && finer.startsWith(known.published)) {
+    return { published: finer, publishedZone: structured.publishedZone };
+  }
+  return { published: known.published, publishedZone: zone };
 }
 
 /** The body tells the language best; a headline alone is too short and often all capitals. */

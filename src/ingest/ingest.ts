@@ -180,7 +180,8 @@ function smallCapture(input: CaptureInput, summary: IngestSummary, report: (writ
 
 /** Records how an input was decoded and the problems found inside it. */
 function noteParse(summary: IngestSummary, name: string, parsed: ParseSummary | ParsedCapture): void {
-  if (parsed.decodedBy !== 'utf-8') summary.decoded.push({ input: name, encoding: parsed.encoding, by: parsed.decodedBy });
+  // A page that declares UTF-8 (most HTML does) was read as plain UTF-8: nothing to report.
+  if (parsed.encoding !== 'utf-8' || parsed.decodedBy === 'detection') summary.decoded.push({ input: name, encoding: parsed.encoding, by: parsed.decodedBy });
   for (const problem of parsed.problems) {
     const entry = { input: name, code: problemCode(parsed.format), message: problem.message, ...(problem.line ? { line: problem.line } : {}) };
     (problem.severity === 'warning' ? summary.warnings : summary.failures).push(entry);

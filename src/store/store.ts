@@ -6,7 +6,7 @@ import type { Article, Capture, Query } from '../core/index.js';
 export interface CaptureRecord {
   capture: Capture;
   bytes: Uint8Array;
-  /** The format it was parsed as (`text`, `reuters-sgml`, `jsonl`), null if unparseable. */
+  /** The format it was parsed as (`text`, `html`, `reuters-sgml`, `jsonl`), null if unparseable. */
   format: string | null;
   /** The encoding it was decoded with and how it was chosen, e.g. `windows-1252 (detection)`. */
   encoding: string | null;
