@@ -9,7 +9,7 @@
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
   GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE, TAXONOMY_WORDS, MAJORITY_SHARE,
-  MAX_LINK_DENSITY, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
+  MAX_LINK_DENSITY, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
 import { textOf, type HtmlElement, type ParsedHtml } from './tree.js';
@@ -64,8 +64,8 @@ export function extractContent(page: ParsedHtml, options: ContentOptions): Extra
   markFurniture(blocks, ranges);
   const weights = blocks.map(weightOf);
 
-  const best = bestRange(ranges, blocks, weights);
-  const kept = trimEdges(blocks.slice(best.start, best.end).filter((block) => keep(block)));
+  const chosen = withSiblings(bestRange(ranges, blocks, weights), ranges, blocks, weights);
+  const kept = trimEdges(chosen.flatMap((range) => blocks.slice(range.start, range.end)).filter((block) => keep(block)));
   const titleKey = options.title ? comparable(options.title) : null;
   const body = titleKey ? kept.filter((block) => !(block.kind === 'heading' && comparable(block.text) === titleKey)) : kept;
   return { paragraphs: body.map((block) => block.text), html: renderBlocks(body) };
@@ -300,6 +300,55 @@ function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
     }
   }
   return best ?? { element: ranges[ranges.length - 1]!.element, start: 0, end: blocks.length, furniture: false, ads: false };
+}
+
+/**
+ * Adds the best candidate's siblings that continue it: a twin (same tag, shared classes, as
+ * recipe sites split header, ingredients and steps into three <article>s), or a sibling with
+ * body text of its own and little furniture.
+ */
+function withSiblings(best: Range, ranges: Range[], blocks: Block[], weights: number[]): Range[] {
+  const parent = best.element.parent;
+  if (!parent) return [best];
+  const rangeOf = new Map<HtmlElement, Range>();
+  for (const range of ranges) if (range.element.parent === parent) rangeOf.set(range.element, range);
+  const sum = (range: Range) => {
+    let weight = 0;
+    for (let i = range.start; i < range.end; i++) weight += weights[i]!;
+    return weight;
+  };
+  const bestWeight = sum(best);
+  const classes = new Set((best.element.attrs.class ?? '').split(/\s+/).filter(Boolean));
+  const chosen: Range[] = [];
+  for (const child of parent.children) {
+    if (typeof child === 'string') continue;
+    const range = rangeOf.get(child);
+    if (!range || range.start === range.end) continue;
+    if (range === best) {
+      chosen.push(range);
+      continue;
+    }
+    if (range.furniture) continue;
+    const weight = sum(range);
+    if (weight >= SIBLING_SHARE * bestWeight || (isTwin(child, best.element, classes) && !linkList(range, blocks))) chosen.push(range);
+  }
+  return chosen;
+}
+
+function isTwin(element: HtmlElement, best: HtmlElement, classes: ReadonlySet<string>): boolean {
+  if (element.tag !== best.tag || classes.size === 0) return false;
+  const own = (element.attrs.class ?? '').split(/\s+/).filter(Boolean);
+  const shared = own.filter((name) => classes.has(name)).length;
+  return shared * 2 >= Math.max(own.length, classes.size);
+}
+
+function linkList(range: Range, blocks: Block[]): boolean {
+  let chars = 0, links = 0;
+  for (let i = range.start; i < range.end; i++) {
+    chars += blocks[i]!.text.length;
+    links += blocks[i]!.linkChars;
+  }
+  return links > MAX_LINK_DENSITY * chars;
 }
 
 // ---- 4. keep -----------------------------------------------------------------------------

@@ -85,6 +85,9 @@ export const BAD_WEIGHT = 1;
 /** And a short, unpunctuated line (menu items, labels, dates). */
 export const SHORT_WEIGHT = 0.3;
 
+/** A sibling of the best candidate joins it with at least this share of its weight. */
+export const SIBLING_SHARE = 0.4;
+
 /** How a sentence ends: a full stop, question or exclamation mark, maybe inside quotes. */
 export const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)]?$/;
 
