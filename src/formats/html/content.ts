@@ -8,7 +8,7 @@
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
-  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE, TAXONOMY_WORDS, MAJORITY_SHARE,
+  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, MAJORITY_SHARE,
   MAX_LINK_DENSITY, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
@@ -98,14 +98,20 @@ function hintOf(element: HtmlElement): Hint {
     for (const name of names.split(/\s+/)) {
       if (!name) continue;
       if (HIDDEN_CLASSES.has(name)) return 'hidden';
-      const words = splitWords(name);
-      if (TAXONOMY_WORDS.has(words[0]!)) continue;
+      // A BEM modifier (`section--has-ads`) describes a state, not what the element is.
+      const modifier = name.indexOf('--');
+      const words = splitWords(modifier > 0 ? name.slice(0, modifier) : name);
+      if (UNTELLING_FIRST_WORDS.has(words[0]!)) continue;
+      // A name's last telling word is its noun: `post-author-bio` is a bio, `entry-content` content.
+      let noun: 'weak' | 'content' | null = null;
       for (const word of words) {
         if (STRONG_BOILERPLATE_WORDS.has(word)) strong = true;
-        else if (WEAK_BOILERPLATE_WORDS.has(word)) weak = true;
         else if (AD_WORDS.has(word)) ads = true;
-        else if (CONTENT_WORDS.has(word)) content = true;
+        else if (WEAK_BOILERPLATE_WORDS.has(word)) noun = 'weak';
+        else if (CONTENT_WORDS.has(word)) noun = 'content';
       }
+      if (noun === 'weak') weak = true;
+      else if (noun === 'content') content = true;
     }
   }
   // An <article> or <main> is what it says; its classes often list the post's categories.
@@ -201,7 +207,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
       else if (tag === 'pre') kind = 'code';
       else if (tag === 'tr') kind = 'row';
       else if (tag === 'figcaption' || tag === 'caption') kind = 'caption';
-      else if (tag === 'p') kind = kind === 'quote' || kind === 'item' ? kind : 'paragraph';
+      else if (tag === 'p') kind = kind === 'quote' || kind === 'item' || kind === 'caption' ? kind : 'paragraph';
     }
     if (tag === 'pre') preDepth++;
     const isLink = tag === 'a' && element.attrs.href !== undefined;

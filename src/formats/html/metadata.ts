@@ -6,7 +6,9 @@ import { decodeHTML } from 'entities';
 import { dateInUrl, normalizeDate, printedDate } from './dates.js';
 import type { PageMetadata } from './index.js';
 import { readLinkedData, typesOf, type LdNode, type LinkedData } from './json-ld.js';
-import { BYLINE_BOX_HINT, DATE_BOX_HINT, boxesNear, headingText, isForeign, scanPage, shortText, type PageScan, type Placed } from './page-scan.js';
+import {
+  BYLINE_BOX_HINT, DATE_BOX_HINT, boxesNear, headingText, isForeign, scanPage, shortText, textAround, type PageScan, type Placed,
+} from './page-scan.js';
 import type { ParsedHtml } from './tree.js';
 
 export interface MetadataOptions {
@@ -53,6 +55,9 @@ export const BYLINE_PREFIX =
 const MAX_BYLINE_LENGTH = 100;
 /** Longer than this, a heading is not the headline (a teaser's text, a whole section). */
 const MAX_TITLE_LENGTH = 300;
+/** Characters of text after and before the headline that are read for a printed date. */
+const TEXT_AFTER_HEADLINE = 600;
+const TEXT_BEFORE_HEADLINE = 120;
 /** Share of the shorter title's words the other must have for a heading to be confirmed. */
 const MIN_TITLE_OVERLAP = 0.6;
 /** A date box this far (in elements) from the headline is still "near" it. */
@@ -76,13 +81,16 @@ export function readMetadata(page: ParsedHtml, options: MetadataOptions): PageMe
   const siteFromMeta = firstMeta(metas, SITE_NAME_METAS) ?? ldPublisherName(ld);
   const title = readTitle(page.head.title, metas, ld, scan, siteFromMeta);
   const canonicalUrl = readCanonical(page, metas, base);
+  // Where the headline is: bylines and printed dates are looked for near it.
+  const anchor = title.at ?? scan.headings[0]?.order ?? 0;
   const dayFirst = !/^en[-_]us$/i.test(page.head.lang ?? '');
+  const sources: Sources = { metas, ld, scan, anchor, dayFirst };
 
   return {
     title: title.headline,
-    published: readPublished(metas, ld, scan, [base, canonicalUrl], dayFirst),
-    modified: readModified(metas, ld, scan),
-    byline: readByline(metas, ld, scan),
+    published: readPublished(sources, [base, canonicalUrl]),
+    modified: readModified(sources),
+    byline: readByline(sources),
     siteName: siteFromMeta ? clean(siteFromMeta) : title.site,
     canonicalUrl,
     language: readLanguage(page.head.lang, metas),
@@ -183,10 +191,16 @@ function nameOf(value: unknown): string | null {
 
 // --- title ---
 
-interface TitleReading {
+/** A title split into its headline and the site's name around it. */
+export interface TitleParts {
   headline: string | null;
   /** The site's name as cut off `<title>`, when it had one. */
   site: string | null;
+}
+
+interface TitleReading extends TitleParts {
+  /** Position of the heading the headline was read from: what "near the headline" measures from. */
+  at: number | null;
 }
 
 /**
@@ -209,20 +223,21 @@ function readTitle(docTitle: string, metas: Map<string, string>, ld: LinkedData,
     .map((text) => (text ? cut(clean(text)) : ''))
     .filter((text) => text && !isSiteName(text));
   const headings = [...scan.headings.slice(0, 5), ...scan.subheadings.slice(0, 5)]
-    .map((h) => headingText(h.element, MAX_TITLE_LENGTH))
-    .filter((text): text is string => !!text && !isSiteName(text));
+    .map((h) => ({ text: headingText(h.element, MAX_TITLE_LENGTH) ?? '', at: h.order }))
+    .filter(({ text }) => text && !isSiteName(text));
 
   // A heading that a meta title or <title> confirms is printed as the reader sees it (curly
   // quotes, the full wording) where metas are often shortened for search engines; but when the
   // heading holds a claim and more (a kicker, a date glued on), the claim is the headline.
   const confirmers = fullTitle ? [...claims, fullTitle] : claims;
-  for (const heading of headings) {
-    const claim = confirmers.find((c) => confirms(c, heading));
+  for (const { text, at } of headings) {
+    const claim = confirmers.find((c) => confirms(c, text));
     if (claim === undefined) continue;
-    const inside = claim !== fullTitle && claim.length < heading.length && holds(heading, claim);
-    return { headline: inside ? claim : heading, site: fromTitle.site };
+    const inside = claim !== fullTitle && claim.length < text.length && holds(text, claim);
+    return { headline: inside ? claim : text, site: fromTitle.site, at };
   }
-  return { headline: claims[0] ?? scan.headings.map((h) => headingText(h.element, MAX_TITLE_LENGTH)).find(Boolean) ?? null, site: fromTitle.site };
+  const first = headings[0];
+  return { headline: claims[0] ?? first?.text ?? null, site: fromTitle.site, at: first?.at ?? null };
 }
 
 /**
@@ -254,7 +269,7 @@ const asString = (value: unknown): string | null => (typeof value === 'string' ?
  * site is the end part that is the known site name, or else the shorter end; "Site: Story" is
  * cut only when the site name is known.
  */
-export function splitTitle(title: string, site: string | null, strict = false): TitleReading {
+export function splitTitle(title: string, site: string | null, strict = false): TitleParts {
   if (!title) return { headline: null, site: null };
   const parts = title.split(TITLE_SEPARATORS).filter((p) => p.trim());
   if (parts.length < 2) {
@@ -289,58 +304,83 @@ function joinBack(title: string, parts: string[]): string {
 
 // --- dates ---
 
-function readPublished(metas: Map<string, string>, ld: LinkedData, scan: PageScan, urls: (string | null)[], dayFirst: boolean): string | null {
-  for (const node of ld.ranked) {
-    const date = typeof node.datePublished === 'string' ? normalizeDate(node.datePublished) : null;
-    if (date) return date;
+/** What the date and byline readers look at. */
+interface Sources {
+  metas: Map<string, string>;
+  ld: LinkedData;
+  scan: PageScan;
+  /** Position of the headline in `scan.elements`. */
+  anchor: number;
+  /** Whether the page writes 03/05/2024 for 3 May (all but US English). */
+  dayFirst: boolean;
+}
+
+/**
+ * The publication date. Stated dates first (JSON-LD, metas, microdata, <time>); when the first
+ * is in UTC and another source states the same instant with the local offset, that one is how
+ * the page gives it (CMSs serialise in UTC; the local day is the one readers see). Then the URL,
+ * JSON-LD dateCreated, and a date printed near the headline.
+ */
+function readPublished(sources: Sources, urls: (string | null)[]): string | null {
+  let first: string | null = null;
+  for (const date of statedDates(sources, 'datePublished', PUBLISHED_METAS, true)) {
+    if (first === null) {
+      first = date;
+      if (!isUtc(date)) return date;
+    } else if (!isUtc(date) && date.length > 10 && Date.parse(date) === Date.parse(first)) {
+      return date;
+    }
   }
-  for (const name of PUBLISHED_METAS) {
-    const value = metas.get(name);
-    const date = value ? normalizeDate(value) : null;
-    if (date) return date;
-  }
-  const fromMicrodata = microdataDate(scan, 'datepublished');
-  if (fromMicrodata) return fromMicrodata;
-  const fromTime = timeNearHeadline(scan);
-  if (fromTime) return fromTime;
+  if (first) return first;
   for (const url of urls) {
     const date = url ? dateInUrl(url) : null;
     if (date) return date;
   }
-  for (const node of ld.ranked) {
-    const date = typeof node.dateCreated === 'string' ? normalizeDate(node.dateCreated) : null;
+  for (const node of sources.ld.ranked) {
+    const date = typeof node.dateCreated === 'string' ? normalizeDate(node.dateCreated, sources) : null;
     if (date) return date;
   }
-  return printedNearHeadline(scan, dayFirst);
+  return printedNearHeadline(sources);
 }
 
-function readModified(metas: Map<string, string>, ld: LinkedData, scan: PageScan): string | null {
+const isUtc = (date: string): boolean => date.endsWith('Z') || date.endsWith('+00:00');
+
+function readModified(sources: Sources): string | null {
+  for (const date of statedDates(sources, 'dateModified', MODIFIED_METAS, false)) return date;
+  return null;
+}
+
+/** Dates the page states in markup, best source first: JSON-LD, metas, microdata, <time>. */
+function* statedDates(sources: Sources, property: string, metaNames: readonly string[], withTimes: boolean): Generator<string> {
+  const { ld, metas, scan } = sources;
   for (const node of ld.ranked) {
-    const date = typeof node.dateModified === 'string' ? normalizeDate(node.dateModified) : null;
-    if (date) return date;
+    const value = node[property];
+    const date = typeof value === 'string' ? normalizeDate(value, sources) : null;
+    if (date) yield date;
   }
-  for (const name of MODIFIED_METAS) {
+  for (const name of metaNames) {
     const value = metas.get(name);
-    const date = value ? normalizeDate(value) : null;
-    if (date) return date;
+    const date = value ? normalizeDate(value, sources) : null;
+    if (date) yield date;
   }
-  return microdataDate(scan, 'datemodified');
-}
-
-function microdataDate(scan: PageScan, property: string): string | null {
-  for (const { element } of scan.itemprops.get(property) ?? []) {
+  for (const { element } of scan.itemprops.get(property.toLowerCase()) ?? []) {
     if (isForeign(element)) continue;
     // <abbr title> is the microformats way, which Blogger combines with microdata.
     const { attrs } = element;
     const value = attrs.content ?? attrs.datetime ?? (element.tag === 'abbr' ? attrs.title : undefined) ?? shortText(element, 100);
-    const date = value ? normalizeDate(value) : null;
-    if (date) return date;
+    const date = value ? normalizeDate(value, sources) : null;
+    if (date) yield date;
   }
-  return null;
+  if (!withTimes) return;
+  // A <time> marked as the publication (pubdate), else those nearest the headline.
+  const marked = scan.times.find((t) => t.element.attrs.pubdate !== undefined && !isForeign(t.element));
+  for (const { element } of marked ? [marked] : byNearness(scan.times, sources.anchor)) {
+    if (isForeign(element)) continue;
+    const value = element.attrs.datetime ?? element.attrs.content;
+    const date = value ? normalizeDate(value, sources) : null;
+    if (date) yield date;
+  }
 }
-
-/** Position of the headline: the first h1, or the top of the page when there is none. */
-const headlineOrder = (scan: PageScan): number => scan.headings[0]?.order ?? 0;
 
 /** Candidates ordered by distance from the headline, those after it first at equal distance. */
 function byNearness(list: Placed[], anchor: number): Placed[] {
@@ -349,31 +389,27 @@ function byNearness(list: Placed[], anchor: number): Placed[] {
     .sort((a, b) => Math.abs(a.order - anchor) - Math.abs(b.order - anchor) || b.order - a.order);
 }
 
-/** A `<time datetime>` marked as the publication (pubdate), else the one nearest the headline. */
-function timeNearHeadline(scan: PageScan): string | null {
-  const marked = scan.times.find((t) => t.element.attrs.pubdate !== undefined);
-  const candidates = marked ? [marked] : byNearness(scan.times, headlineOrder(scan));
-  for (const { element } of candidates) {
-    if (isForeign(element)) continue;
-    const value = element.attrs.datetime ?? element.attrs.content;
-    const date = value ? normalizeDate(value) : null;
-    if (date) return date;
+/**
+ * A date printed near the headline: in the heading itself or the text right after it (a date
+ * line, "Hamburg, 2. November 2021 -"), then in a box whose class says date or meta, then just
+ * before the heading (a kicker line).
+ */
+function printedNearHeadline({ scan, anchor, dayFirst }: Sources): string | null {
+  if (scan.elements[anchor]) {
+    const after = printedDate(textAround(scan, anchor, 1, TEXT_AFTER_HEADLINE), { dayFirst });
+    if (after) return after;
   }
-  return null;
-}
-
-function printedNearHeadline(scan: PageScan, dayFirst: boolean): string | null {
-  for (const element of boxesNear(scan, headlineOrder(scan), NEAR_HEADLINE, DATE_BOX_HINT)) {
+  for (const element of boxesNear(scan, anchor, NEAR_HEADLINE, DATE_BOX_HINT)) {
     const text = shortText(element, 200);
     const date = text ? printedDate(text, { dayFirst }) : null;
     if (date) return date;
   }
-  return null;
+  return anchor > 0 ? printedDate(textAround(scan, anchor - 1, -1, TEXT_BEFORE_HEADLINE), { dayFirst }) : null;
 }
 
 // --- byline ---
 
-function readByline(metas: Map<string, string>, ld: LinkedData, scan: PageScan): string | null {
+function readByline({ metas, ld, scan, anchor }: Sources): string | null {
   for (const node of ld.ranked) {
     const names = authorNames(resolve(ld, node.author) ?? resolve(ld, node.creator));
     if (names) return names;
@@ -393,7 +429,7 @@ function readByline(metas: Map<string, string>, ld: LinkedData, scan: PageScan):
     const byline = cleanByline(shortText(element, MAX_BYLINE_LENGTH));
     if (byline) return byline;
   }
-  for (const element of boxesNear(scan, headlineOrder(scan), NEAR_HEADLINE, BYLINE_BOX_HINT)) {
+  for (const element of boxesNear(scan, anchor, NEAR_HEADLINE, BYLINE_BOX_HINT)) {
     const byline = cleanByline(shortText(element, MAX_BYLINE_LENGTH));
     if (byline) return byline;
   }

@@ -48,8 +48,8 @@ export const AD_TEXT_CHARS = 300;
 
 /** Furniture words that a content word on the same element overrides (`entry-meta` vs `menu`). */
 export const WEAK_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
-  'menu', 'header', 'masthead', 'meta', 'tags', 'tag', 'categories', 'author', 'bio', 'byline',
-  'print', 'skip', 'login', 'search', 'teaser', 'teasers', 'banner', 'follow', 'rating', 'caption',
+  'menu', 'masthead', 'meta', 'tags', 'tag', 'categories', 'author', 'bio', 'byline',
+  'print', 'skip', 'login', 'search', 'banner', 'teaser', 'teasers', 'follow', 'rating', 'caption',
   'credit', 'credits', 'copyright', 'legal', 'disclaimer', 'partner', 'partners', 'more', 'links',
   'widget', 'widgets',
 ]);
@@ -66,10 +66,13 @@ export const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * First words of class names that label a post's taxonomy, not the element: WordPress writes
- * `category-no-newsletter` and `tag-social-media` on the article itself.
+ * First words of class names that say nothing about what the element is: a post's taxonomy
+ * (WordPress writes `category-no-newsletter` and `tag-social-media` on the article itself) and
+ * states (`has-ads`, `is-sticky`, `js-share-init`).
  */
-export const TAXONOMY_WORDS: ReadonlySet<string> = new Set(['category', 'tag', 'tags', 'format', 'type', 'status', 'topic', 'label']);
+export const UNTELLING_FIRST_WORDS: ReadonlySet<string> = new Set([
+  'category', 'tag', 'tags', 'format', 'type', 'status', 'topic', 'label', 'has', 'is', 'no', 'with', 'js',
+]);
 export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** A furniture-marked element holding more than this share of the page's good text is content. */
