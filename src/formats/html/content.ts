@@ -8,7 +8,7 @@
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
-  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, MAJORITY_SHARE,
+  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, MAJORITY_SHARE,
   MAX_LINK_DENSITY, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
@@ -64,9 +64,10 @@ export function extractContent(page: ParsedHtml, options: ContentOptions): Extra
   markFurniture(blocks, ranges);
   const weights = blocks.map(weightOf);
 
-  const chosen = withSiblings(bestRange(ranges, blocks, weights), ranges, blocks, weights);
-  const kept = trimEdges(chosen.flatMap((range) => blocks.slice(range.start, range.end)).filter((block) => keep(block)));
   const titleKey = options.title ? comparable(options.title) : null;
+  const chosen = withSiblings(bestRange(ranges, blocks, weights), ranges, blocks, weights);
+  const lead = leadBefore(chosen[0]!.start, blocks, weights, titleKey);
+  const kept = trimEdges([...lead, ...chosen.flatMap((range) => blocks.slice(range.start, range.end))].filter((block) => keep(block)));
   const body = titleKey ? kept.filter((block) => !(block.kind === 'heading' && comparable(block.text) === titleKey)) : kept;
   return { paragraphs: body.map((block) => block.text), html: renderBlocks(body) };
 }
@@ -355,6 +356,22 @@ function linkList(range: Range, blocks: Block[]): boolean {
     links += blocks[i]!.linkChars;
   }
   return links > MAX_LINK_DENSITY * chars;
+}
+
+/**
+ * The lead: paragraphs of body text just above the chosen element, in the article's header or
+ * a hero box (a standfirst is a sibling of some ancestor, not of the body). Reads upwards past
+ * short lines (a date, a byline, a caption) and stops at the title, furniture or links.
+ */
+function leadBefore(start: number, blocks: Block[], weights: number[], titleKey: string | null): Block[] {
+  const lead: Block[] = [];
+  for (let i = start - 1; i >= 0 && i >= start - LEAD_SCAN_BLOCKS; i--) {
+    const block = blocks[i]!;
+    if (block.furniture || linkDensity(block) > MAX_LINK_DENSITY) break;
+    if (block.kind === 'heading' && (block.level === 1 || comparable(block.text) === titleKey)) break;
+    if (weights[i]! > 0) lead.unshift(block);
+  }
+  return lead;
 }
 
 // ---- 4. keep -----------------------------------------------------------------------------

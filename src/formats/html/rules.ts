@@ -91,6 +91,9 @@ export const SHORT_WEIGHT = 0.3;
 /** A sibling of the best candidate joins it with at least this share of its weight. */
 export const SIBLING_SHARE = 0.4;
 
+/** How many blocks above the chosen element are read for a lead paragraph. */
+export const LEAD_SCAN_BLOCKS = 10;
+
 /** How a sentence ends: a full stop, question or exclamation mark, maybe inside quotes. */
 export const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)]?$/;
 
