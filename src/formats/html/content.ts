@@ -9,7 +9,7 @@
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
   GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, MAJORITY_SHARE,
-  MAX_LINK_DENSITY, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
+  MAX_LINK_DENSITY, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
 import { textOf, type HtmlElement, type ParsedHtml } from './tree.js';
@@ -391,9 +391,12 @@ function trimEdges(kept: Block[]): Block[] {
   if (first < 0) return kept;
   while (first > 0 && kept[first - 1]!.kind === 'heading') first--;
   let last = kept.length - 1;
-  while (last > first && !isBodyText(kept[last]!) && !isSentence(kept[last]!)) last--;
+  while (last > first && (isSignOff(kept[last]!) || (!isBodyText(kept[last]!) && !isSentence(kept[last]!)))) last--;
   return kept.slice(first, last + 1);
 }
+
+/** The site's words after an article: copyright, a call to subscribe or follow, a citation. */
+const isSignOff = (block: Block) => block.text.length < SIGN_OFF_MAX_CHARS && SIGN_OFF.some((pattern) => pattern.test(block.text));
 
 /** A short block that still reads as a sentence: a few words and a full stop. */
 const isSentence = (block: Block) => SENTENCE_END.test(block.text) && block.text.split(' ').length >= 4;

@@ -94,6 +94,19 @@ export const SIBLING_SHARE = 0.4;
 /** How many blocks above the chosen element are read for a lead paragraph. */
 export const LEAD_SCAN_BLOCKS = 10;
 
+/**
+ * What a site appends to every article, in the languages of the pages we see most; trailing
+ * blocks that match (and are shorter than SIGN_OFF_MAX_CHARS) are not the article.
+ */
+export const SIGN_OFF: readonly RegExp[] = [
+  /^(?:©|\(c\)|copyright\b)/i,
+  /\b(?:all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|wszelkie prawa zastrzeżone)\b/i,
+  /\b(?:subscribe|sign up|newsletter|follow us|síguenos|suscríbe|abonnieren|folgen sie|abonnez|suivez-nous)\b/i,
+  /^(?:suggested citation|zitiervorschlag|cite this)\b/i,
+  /\b(?:der beitrag wurde am|this entry was posted|this article was (?:originally )?published)\b/i,
+];
+export const SIGN_OFF_MAX_CHARS = 400;
+
 /** How a sentence ends: a full stop, question or exclamation mark, maybe inside quotes. */
 export const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)]?$/;
 
