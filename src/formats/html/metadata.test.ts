@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeDate, printedDate } from './dates.js';
+import { readMetadata } from './metadata.js';
+import { parseHtml } from './tree.js';
+
+const read = (html: string, url: string | null = null) => readMetadata(parseHtml(html), { url });
+
+const ld = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+
+test('JSON-LD: the article in an @graph wins over the WebSite, and an author list reads "A, B"', () => {
+  const page = read(`<html><head>${ld({
+    '@context': 'https://schema.org',
+    '@graph': [
+      { '@type': 'WebSite', name: 'Harbour Times', datePublished: '2001-01-01' },
+      { '@type': ['NewsArticle'], headline: 'Ferry fares rise', datePublished: '2024-03-05T09:30:00+01:00',
+        author: [{ '@type': 'Person', name: 'Ann Lee' }, { '@id': '#bo' }],
+        publisher: { '@type': 'Organization', name: 'Harbour Times' } },
+      { '@type': 'Person', '@id': '#bo', name: 'Bo Chen' },
+    ],
+  })}</head><body><h1>Ferry fares rise</h1></body></html>`);
+  assert.equal(page.title, 'Ferry fares rise');
+  assert.equal(page.published, '2024-03-05T09:30:00+01:00');
+  assert.equal(page.byline, 'Ann Lee, Bo Chen');
+  assert.equal(page.siteName, 'Harbour Times');
+});
+
+test('JSON-LD that cannot be repaired is skipped; a repairable one in an HTML comment is read', () => {
+  const page = read(`<head>
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>
+    <script type="application/ld+json"><!--
+      {"@type": "BlogPosting", "datePublished": "2023-11-02", "description": "Line one
+      line two",}
+    --></script></head><body><p>Text</p></body>`);
+  assert.equal(page.published, '2023-11-02');
+  assert.equal(page.description, 'Line one line two');
+});
+
+test('the site name is cut off <title>, after or before the headline', () => {
+  assert.equal(read('<title>Storm closes the bridge | Harbour Times</title>').title, 'Storm closes the bridge');
+  assert.equal(read('<title>Storm closes the bridge - Harbour Times</title>').siteName, 'Harbour Times');
+  const prefixed = read('<meta property="og:site_name" content="Harbour Times"><title>Harbour Times: Storm closes the bridge</title>');
+  assert.equal(prefixed.title, 'Storm closes the bridge');
+  // A hyphen inside a word is not a separator.
+  assert.equal(read('<title>Covid-19 figures fall</title>').title, 'Covid-19 figures fall');
+});
+
+test('og:title that is only the site name loses to the headline the page prints', () => {
+  const page = read(`<meta property="og:title" content="Harbour Times">
+    <title>Storm closes the bridge | Harbour Times</title><body><h1>Storm closes the bridge</h1>`);
+  assert.equal(page.title, 'Storm closes the bridge');
+});
+
+test('a heading confirmed by og:title is read as printed, without its kicker', () => {
+  const page = read(`<meta property="og:title" content="Storm closes the bridge">
+    <body><h1><span class="kicker">Weather</span> <span>Storm closes the bridge “for days”</span></h1>`);
+  assert.equal(page.title, 'Storm closes the bridge “for days”');
+});
+
+test('dates keep the offset the page states, normalised to ISO 8601', () => {
+  assert.equal(read('<meta property="article:published_time" content="2024-03-05 09:30:00 +0100">').published, '2024-03-05T09:30:00+01:00');
+  assert.equal(read('<meta property="article:published_time" content="2024-03-05T09:30:00+0100">').published, '2024-03-05T09:30:00+01:00');
+  assert.equal(read('<meta property="article:published_time" content="2024-03-05T08:30:00Z">').published, '2024-03-05T08:30:00Z');
+  assert.equal(read('<meta name="date" content="2024-03-05">').published, '2024-03-05');
+  assert.equal(read('<meta property="article:modified_time" content="2024-03-06T10:00:00-05:00">').modified, '2024-03-06T10:00:00-05:00');
+});
+
+test('a UTC date gives way to the same instant stated with the local offset', () => {
+  const page = read(`<meta property="article:published_time" content="2024-03-04T23:30:00Z">
+    <body><h1>Late news</h1><time datetime="2024-03-05T00:30:00+01:00">5. März 2024</time>`);
+  assert.equal(page.published, '2024-03-05T00:30:00+01:00');
+});
+
+test('impossible dates are rejected', () => {
+  assert.equal(normalizeDate('2024-13-05'), null);
+  assert.equal(normalizeDate('2023-02-29'), null);
+  assert.equal(normalizeDate('1970-01-01T00:00:00Z'), null);
+  assert.equal(read('<meta name="date" content="2024-02-30">').published, null);
+});
+
+test('the URL gives the day when the markup states none', () => {
+  assert.equal(read('<p>Text</p>', 'https://example.org/news/2024/03/05/ferry-fares').published, '2024-03-05');
+  assert.equal(read('<p>Text</p>', 'https://example.org/news/2024-03-05-ferry-fares').published, '2024-03-05');
+  assert.equal(read('<p>Text</p>', 'https://example.org/archive/20240305/ferry').published, '2024-03-05');
+});
+
+test('a date printed near the headline, in the languages pages use', () => {
+  const page = read('<body><h1>Fähre wird teurer</h1><p class="meta">Veröffentlicht am 5. März 2024</p><p>Text.</p>');
+  assert.equal(page.published, '2024-03-05');
+  assert.equal(printedDate('March 5, 2024'), '2024-03-05');
+  assert.equal(printedDate('le 5 mars 2024'), '2024-03-05');
+  assert.equal(printedDate('05.03.2024'), '2024-03-05');
+  assert.equal(printedDate('03/05/2024', { dayFirst: false }), '2024-03-05');
+});
+
+test('a <time pubdate> wins over a comment\'s time', () => {
+  const page = read(`<body><article><h1>Ferry</h1><time datetime="2024-03-05T09:30:00+01:00" pubdate>5 March</time></article>
+    <div class="comments"><time pubdate datetime="2024-03-07T10:00:00+01:00">7 March</time></div>`);
+  assert.equal(page.published, '2024-03-05T09:30:00+01:00');
+});
+
+test('bylines lose "By"/"Von"/"Par"/"Por", dates after the names, URLs and e-mail addresses', () => {
+  assert.equal(read('<meta name="author" content="By Ann Lee">').byline, 'Ann Lee');
+  assert.equal(read('<body><h1>Fähre</h1><p class="byline">Von Anna Berg am 5. März 2024</p>').byline, 'Anna Berg');
+  assert.equal(read('<body><h1>Ferry</h1><span class="author">Par Jeanne Roux</span>').byline, 'Jeanne Roux');
+  assert.equal(read('<body><h1>Ferry</h1><span class="autor">Por María Gil</span>').byline, 'María Gil');
+  assert.equal(read('<meta property="article:author" content="https://facebook.com/annlee">').byline, null);
+  assert.equal(read('<meta name="author" content="ann@example.org">').byline, null);
+});
+
+test('an author meta that is only the site name yields to the byline the page prints', () => {
+  const page = read(`<meta property="og:site_name" content="Harbour Times"><meta name="author" content="Harbour Times">
+    <body><h1>Ferry</h1><a href="/author/ann-lee">Ann Lee</a>`);
+  assert.equal(page.byline, 'Ann Lee');
+});
+
+test('a relative canonical URL is resolved against the page URL; other schemes are refused', () => {
+  assert.equal(read('<link rel="canonical" href="/news/ferry">', 'https://example.org/x?utm=1').canonicalUrl, 'https://example.org/news/ferry');
+  assert.equal(read('<meta property="og:url" content="https://example.org/a">').canonicalUrl, 'https://example.org/a');
+  assert.equal(read('<link rel="canonical" href="javascript:alert(1)">', 'https://example.org/').canonicalUrl, null);
+  assert.equal(read('<link rel="canonical" href="/news/ferry">').canonicalUrl, null);
+});
+
+test('the language is reduced to ISO 639-1', () => {
+  assert.equal(read('<html lang="de-DE"><p>x</p></html>').language, 'de');
+  assert.equal(read('<html lang="EN_us"><p>x</p></html>').language, 'en');
+  assert.equal(read('<meta http-equiv="content-language" content="fr-FR">').language, 'fr');
+  assert.equal(read('<meta property="og:locale" content="es_ES">').language, 'es');
+  assert.equal(read('<html lang="x-default"><p>x</p></html>').language, null);
+  assert.equal(read('<p>x</p>').language, null);
+});
+
+test('description has entities decoded and whitespace collapsed; image URLs are absolute', () => {
+  const page = read(`<meta property="og:description" content="Fares &amp;amp; timetables
+      change"><meta property="og:image" content="/img/ferry.jpg">`, 'https://example.org/news/ferry');
+  assert.equal(page.description, 'Fares & timetables change');
+  assert.equal(page.image, 'https://example.org/img/ferry.jpg');
+  const fromLd = read(ld({ '@type': 'Article', image: [{ '@type': 'ImageObject', url: 'https://cdn.example.org/a.jpg' }] }));
+  assert.equal(fromLd.image, 'https://cdn.example.org/a.jpg');
+});
+
+test('an empty page yields nulls, never a throw', () => {
+  assert.deepEqual(read(''), {
+    title: null, published: null, modified: null, byline: null, siteName: null,
+    canonicalUrl: null, language: null, description: null, image: null,
+  });
+});
