@@ -9,7 +9,7 @@
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
   GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, MAJORITY_SHARE,
-  MAX_LINK_DENSITY, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
+  MAX_LINK_DENSITY, OVERLAY_WORDS, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
 import { textOf, type HtmlElement, type ParsedHtml } from './tree.js';
@@ -50,6 +50,8 @@ interface Range {
   furniture: boolean;
   /** Marked by an advertising word only. */
   ads: boolean;
+  /** A banner or pop-up over the page: furniture whatever it holds. */
+  overlay: boolean;
 }
 
 /**
@@ -81,7 +83,7 @@ const splitWords = (value: string): string[] =>
     .split(/[^a-z0-9]+/);
 
 /** `ads`: furniture unless it holds real paragraphs (see AD_WORDS). */
-type Hint = 'furniture' | 'ads' | 'content' | 'hidden' | null;
+type Hint = 'furniture' | 'overlay' | 'ads' | 'content' | 'hidden' | null;
 
 /** What an element's tag, role, class and id say it is. */
 function hintOf(element: HtmlElement): Hint {
@@ -98,7 +100,8 @@ function hintOf(element: HtmlElement): Hint {
   if (names) {
     for (const name of names.split(/\s+/)) {
       if (!name) continue;
-      if (HIDDEN_CLASSES.has(name)) return 'hidden';
+      // Tailwind marks an important utility with `!`: `!hidden` hides as surely as `hidden`.
+      if (HIDDEN_CLASSES.has(name.charCodeAt(0) === 33 ? name.slice(1) : name)) return 'hidden';
       // A BEM modifier (`section--has-ads`) describes a state, not what the element is.
       const modifier = name.indexOf('--');
       const words = splitWords(modifier > 0 ? name.slice(0, modifier) : name);
@@ -107,6 +110,7 @@ function hintOf(element: HtmlElement): Hint {
       let noun: 'weak' | 'content' | null = null;
       for (const word of words) {
         if (STRONG_BOILERPLATE_WORDS.has(word)) strong = true;
+        else if (OVERLAY_WORDS.has(word)) return 'overlay';
         else if (AD_WORDS.has(word)) ads = true;
         else if (WEAK_BOILERPLATE_WORDS.has(word)) noun = 'weak';
         else if (CONTENT_WORDS.has(word)) noun = 'content';
@@ -178,7 +182,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     const { tag } = element;
     const hint = hintOf(element);
     if (hint === 'hidden') return;
-    const isBlock = BLOCK_TAGS.has(tag) || hint === 'furniture' || hint === 'ads';
+    const isBlock = BLOCK_TAGS.has(tag) || (hint !== null && hint !== 'content');
     if (tag === 'br') {
       pendingBreaks++;
       // Two breaks in a row end a paragraph; one is a line break inside it.
@@ -242,7 +246,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     if (tag === 'pre') preDepth--;
     if (isBlock) {
       finish();
-      ranges.push({ element, start, end: blocks.length, furniture: hint === 'furniture' || hint === 'ads', ads: hint === 'ads' });
+      ranges.push({ element, start, end: blocks.length, furniture: hint === 'furniture' || hint === 'ads' || hint === 'overlay', ads: hint === 'ads', overlay: hint === 'overlay' });
     }
     ({ kind, level, list, ordered } = saved);
   };
@@ -282,7 +286,7 @@ function markFurniture(blocks: Block[], ranges: Range[]): void {
   for (const range of ranges) {
     if (!range.furniture) continue;
     const inside = good[range.end]! - good[range.start]!;
-    if ((total > 0 && inside > MAJORITY_SHARE * total) || (range.ads && inside >= AD_TEXT_CHARS)) {
+    if (!range.overlay && ((total > 0 && inside > MAJORITY_SHARE * total) || (range.ads && inside >= AD_TEXT_CHARS))) {
       range.furniture = false;
       continue;
     }
@@ -306,7 +310,7 @@ function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
       bestWeight = weight;
     }
   }
-  return best ?? { element: ranges[ranges.length - 1]!.element, start: 0, end: blocks.length, furniture: false, ads: false };
+  return best ?? { element: ranges[ranges.length - 1]!.element, start: 0, end: blocks.length, furniture: false, ads: false, overlay: false };
 }
 
 /**

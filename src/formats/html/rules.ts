@@ -31,9 +31,17 @@ export const STRONG_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
   'comment', 'comments', 'commentlist', 'respond', 'disqus', 'share', 'shares', 'sharing', 'sharebar',
   'sharedaddy', 'shariff', 'addthis', 'sharethis', 'social', 'socials', 'related', 'relatedposts',
   'recommended', 'recommendations', 'newsletter', 'subscribe', 'subscription', 'signup', 'cookie',
-  'cookies', 'consent', 'gdpr', 'popup', 'modal', 'breadcrumb', 'breadcrumbs', 'navbar',
+  'breadcrumb', 'breadcrumbs', 'navbar',
   'navigation', 'nav', 'sidebar', 'footer', 'pagination', 'pager', 'outbrain', 'taboola',
   'trending', 'mostread', 'popular', 'tagcloud', 'toolbar',
+]);
+
+/**
+ * Words of what sits over the page rather than in it: consent banners, pop-ups, warnings about
+ * old browsers. Furniture even when they hold most of the page's text (they often do).
+ */
+export const OVERLAY_WORDS: ReadonlySet<string> = new Set([
+  'cookie', 'cookies', 'consent', 'gdpr', 'popup', 'modal', 'browser',
 ]);
 
 /**
