@@ -157,6 +157,8 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
   let linkDepth = 0;
   let preDepth = 0;
   let pendingBreaks = 0;
+  // Inside a data table's row, cells are inline: the row is one block, cells a tab apart.
+  let cellsInline = false;
 
   // The innermost block-level element decides what kind of block its text makes.
   let kind: BlockKind = 'paragraph';
@@ -169,7 +171,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     const trimmed = preDepth > 0 ? text.replace(/^\n+|\s+$/g, '') : text.trim();
     if (trimmed) {
       blocks.push({
-        kind, level, text: trimmed, html: html.trim(), linkChars: Math.min(linkChars, trimmed.length), list, ordered,
+        kind, level, text: trimmed, html: html.replace(/(?:\s|<br>)+$/, '').trim(), linkChars: Math.min(linkChars, trimmed.length), list, ordered,
         furniture: false,
       });
     }
@@ -182,7 +184,8 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     const { tag } = element;
     const hint = hintOf(element);
     if (hint === 'hidden') return;
-    const isBlock = BLOCK_TAGS.has(tag) || (hint !== null && hint !== 'content');
+    const isCell = tag === 'td' || tag === 'th';
+    const isBlock = (BLOCK_TAGS.has(tag) && !(isCell && cellsInline)) || (hint !== null && hint !== 'content');
     if (tag === 'br') {
       pendingBreaks++;
       // Two breaks in a row end a paragraph; one is a line break inside it.
@@ -198,7 +201,8 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
       return;
     }
 
-    const saved = { kind, level, list, ordered };
+    const saved = { kind, level, list, ordered, cellsInline };
+    if (tag === 'tr') cellsInline = isDataRow(element);
     if (isBlock) {
       finish();
       if (HEADING_TAGS.has(tag)) {
@@ -224,15 +228,16 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     const start = blocks.length;
     for (const child of element.children) {
       if (typeof child === 'string') {
-        const piece = preDepth > 0 ? child : child.replace(/\s+/g, ' ');
-        if (!piece || (piece === ' ' && (!text || text.endsWith(' ') || text.endsWith('\n')))) continue;
+        let piece = preDepth > 0 ? child : child.replace(/\s+/g, ' ');
+        if (preDepth === 0 && (!text || text.endsWith(' ') || text.endsWith('\n') || text.endsWith('\t'))) piece = piece.trimStart();
+        if (!piece) continue;
         pendingBreaks = 0;
         text += piece;
         html += escapeHtml(piece);
         if (linkDepth > 0) linkChars += piece.length;
       } else {
         // Table cells of one row share a line, a tab apart.
-        if ((child.tag === 'td' || child.tag === 'th') && text && !text.endsWith('\t')) {
+        if (cellsInline && (child.tag === 'td' || child.tag === 'th') && text && !text.endsWith('\t')) {
           text += '\t';
           html += ' ';
         }
@@ -248,12 +253,24 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
       finish();
       ranges.push({ element, start, end: blocks.length, furniture: hint === 'furniture' || hint === 'ads' || hint === 'overlay', ads: hint === 'ads', overlay: hint === 'overlay' });
     }
-    ({ kind, level, list, ordered } = saved);
+    ({ kind, level, list, ordered, cellsInline } = saved);
   };
 
   visit(root);
   finish();
   return { blocks, ranges };
+}
+
+/** Elements that make a table cell a layout box rather than a datum. */
+const LAYOUT_IN_CELL: ReadonlySet<string> = new Set([
+  'table', 'p', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article', 'form',
+]);
+
+/** A row of a data table: no cell holds paragraphs, lists, headings or another table. */
+function isDataRow(row: HtmlElement): boolean {
+  const layout = (element: HtmlElement): boolean =>
+    element.children.some((child) => typeof child !== 'string' && (LAYOUT_IN_CELL.has(child.tag) || layout(child)));
+  return !row.children.some((cell) => typeof cell !== 'string' && (cell.tag === 'td' || cell.tag === 'th') && layout(cell));
 }
 
 // ---- 2. weigh ---------------------------------------------------------------------------
@@ -271,6 +288,9 @@ function weightOf(block: Block): number {
   return -SHORT_WEIGHT * chars;
 }
 
+/** Furniture by tag that no amount of text turns into content (a page with only a footer is empty). */
+const NEVER_RESCUED_TAGS: ReadonlySet<string> = new Set(['nav', 'footer', 'menu']);
+
 /**
  * Marks the blocks inside furniture, except under an element that holds most of the page's body
  * text: a class such as `sidebar-layout` on the main wrapper is a layout name, not a verdict.
@@ -286,7 +306,7 @@ function markFurniture(blocks: Block[], ranges: Range[]): void {
   for (const range of ranges) {
     if (!range.furniture) continue;
     const inside = good[range.end]! - good[range.start]!;
-    if (!range.overlay && ((total > 0 && inside > MAJORITY_SHARE * total) || (range.ads && inside >= AD_TEXT_CHARS))) {
+    if (!range.overlay && !NEVER_RESCUED_TAGS.has(range.element.tag) && ((total > 0 && inside > MAJORITY_SHARE * total) || (range.ads && inside >= AD_TEXT_CHARS))) {
       range.furniture = false;
       continue;
     }
@@ -373,7 +393,8 @@ function leadBefore(start: number, blocks: Block[], weights: number[], titleKey:
     const block = blocks[i]!;
     if (block.furniture || linkDensity(block) > MAX_LINK_DENSITY) break;
     if (block.kind === 'heading' && (block.level === 1 || comparable(block.text) === titleKey)) break;
-    if (weights[i]! > 0) lead.unshift(block);
+    // A lead is prose: a date-and-source line above the body weighs positive but is not one.
+    if (weights[i]! > 0 && (block.text.length >= GOOD_CHARS || SENTENCE_END.test(block.text))) lead.unshift(block);
   }
   return lead;
 }

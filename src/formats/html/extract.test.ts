@@ -24,13 +24,9 @@ const EXTRACTED_FIELDS = [
  */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   'byline-after-published-date': 'byline: "Published 14 May 2024 by Hamish Colville" under the headline is not read (a date before "by")',
-  'br-separated-paragraphs': 'html: a paragraph ended by <br><br> keeps a trailing <br />; text: the line after a <br> starts with a space',
   'cjk-chinese-article': 'the date/source/reporter line above the body is kept as a lead paragraph; byline "记者 林晓雯" is not read',
-  'data-table-rows': 'each table cell becomes its own block; a row should be one block, cells a tab apart',
   'layout-table': 'the layout table\'s footer row ("Last updated by the clerk...") is kept as body',
-  'no-main-content': 'the footer\'s copyright line is returned as content; title and siteName are swapped ("Page not found | Riverside Chronicle")',
-  'pre-code-verbatim': 'html: <pre><code> inside the page renders as <pre><code><code>',
-  'recipe-three-articles': 'each ingredients-table cell becomes its own block; a row should be one block, cells a tab apart',
+  'no-main-content': 'title and siteName are swapped ("Page not found | Riverside Chronicle" is read as site | title)',
   'rtl-arabic-article': 'byline keeps the Arabic "بقلم" ("by") prefix',
 };
 

@@ -37,7 +37,7 @@ export function renderBlocks(blocks: readonly Block[]): string {
         html += `<blockquote><p>${block.html}</p></blockquote>`;
         break;
       case 'code':
-        html += `<pre><code>${block.html}</code></pre>`;
+        html += `<pre>${block.html}</pre>`;
         break;
       default:
         html += `<p>${block.html}</p>`;
