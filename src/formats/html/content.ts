@@ -8,7 +8,7 @@
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
-  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, MAJORITY_SHARE,
+  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE,
   MAX_LINK_DENSITY, OVERLAY_WORDS, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
@@ -105,7 +105,7 @@ function hintOf(element: HtmlElement): Hint {
       // A BEM modifier (`section--has-ads`) describes a state, not what the element is.
       const modifier = name.indexOf('--');
       const words = splitWords(modifier > 0 ? name.slice(0, modifier) : name);
-      if (UNTELLING_FIRST_WORDS.has(words[0]!)) continue;
+      if (UNTELLING_FIRST_WORDS.has(words[0]!) || UNTELLING_LAST_WORDS.has(words[words.length - 1]!)) continue;
       // A name's last telling word is its noun: `post-author-bio` is a bio, `entry-content` content.
       let noun: 'weak' | 'content' | null = null;
       for (const word of words) {

@@ -44,6 +44,11 @@ export const OVERLAY_WORDS: ReadonlySet<string> = new Set([
   'cookie', 'cookies', 'consent', 'gdpr', 'popup', 'modal', 'browser',
 ]);
 
+/** Last words of class names that state a capability or state: `modal-enabled`, `share-active`. */
+export const UNTELLING_LAST_WORDS: ReadonlySet<string> = new Set([
+  'enabled', 'disabled', 'active', 'inactive', 'open', 'opened', 'closed', 'visible', 'loaded', 'ready', 'init', 'trigger',
+]);
+
 /**
  * Advertising words: furniture, unless the element holds real paragraphs (`Section--Ads` is a
  * section of an article that has ad slots in it, not an ad).
