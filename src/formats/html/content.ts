@@ -7,7 +7,7 @@
 //    so prefix sums make every element's weight one subtraction).
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
-  AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
+  AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
   GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE,
   MAX_LINK_DENSITY, OVERLAY_WORDS, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
@@ -336,32 +336,37 @@ function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
 /**
  * Adds the best candidate's siblings that continue it: a twin (same tag, shared classes, as
  * recipe sites split header, ingredients and steps into three <article>s), or a sibling with
- * body text of its own and little furniture.
+ * body text of its own and little furniture. The search climbs through ancestors that add
+ * next to nothing, since the twin of the body's wrapper is as good as the body's own.
  */
 function withSiblings(best: Range, ranges: Range[], blocks: Block[], weights: number[]): Range[] {
-  const parent = best.element.parent;
-  if (!parent) return [best];
   const rangeOf = new Map<HtmlElement, Range>();
-  for (const range of ranges) if (range.element.parent === parent) rangeOf.set(range.element, range);
+  for (const range of ranges) rangeOf.set(range.element, range);
   const sum = (range: Range) => {
     let weight = 0;
     for (let i = range.start; i < range.end; i++) weight += weights[i]!;
     return weight;
   };
   const bestWeight = sum(best);
-  const classes = new Set((best.element.attrs.class ?? '').split(/\s+/).filter(Boolean));
-  const chosen: Range[] = [];
-  for (const child of parent.children) {
-    if (typeof child === 'string') continue;
-    const range = rangeOf.get(child);
-    if (!range || range.start === range.end) continue;
-    if (range === best) {
-      chosen.push(range);
-      continue;
+  let chosen: Range[] = [best];
+  for (let current = best.element; current.parent; current = current.parent) {
+    const parent = current.parent;
+    const classes = new Set((current.attrs.class ?? '').split(/\s+/).filter(Boolean));
+    const level: Range[] = [];
+    for (const child of parent.children) {
+      if (typeof child === 'string') continue;
+      if (child === current) {
+        level.push(...chosen);
+        continue;
+      }
+      const range = rangeOf.get(child);
+      if (!range || range.start === range.end || range.furniture) continue;
+      const weight = sum(range);
+      if (weight >= SIBLING_SHARE * bestWeight || (isTwin(child, current, classes) && !linkList(range, blocks))) level.push(range);
     }
-    if (range.furniture) continue;
-    const weight = sum(range);
-    if (weight >= SIBLING_SHARE * bestWeight || (isTwin(child, best.element, classes) && !linkList(range, blocks))) chosen.push(range);
+    chosen = level;
+    const above = rangeOf.get(parent);
+    if (!above || above.furniture || sum(above) < bestWeight * (1 - CLIMB_TOLERANCE)) break;
   }
   return chosen;
 }

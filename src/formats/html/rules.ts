@@ -120,6 +120,9 @@ export const SIGN_OFF: readonly RegExp[] = [
 ];
 export const SIGN_OFF_MAX_CHARS = 400;
 
+/** Siblings are also looked for beside ancestors weighing at most this share less than the best. */
+export const CLIMB_TOLERANCE = 0;
+
 /** How a sentence ends: a full stop, question or exclamation mark, maybe inside quotes. */
 export const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)]?$/;
 
