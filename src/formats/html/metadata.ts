@@ -43,7 +43,7 @@ export function readMetadata(page: ParsedHtml, options: MetadataOptions): PageMe
   const canonicalUrl = readCanonical(page, metas, base);
   const siteNames = [siteFromMeta, title.site, ldPublisherName(ld), hostOf(canonicalUrl ?? base)].filter((n): n is string => !!n);
   const sources: Sources = {
-    metas, ld, scan, siteNames,
+    metas, ld, scan, siteNames, title: page.head.title,
     anchor: title.at ?? scan.headings[0]?.order ?? 0,
     dayFirst: !/^en[-_]us$/i.test(page.head.lang ?? ''),
   };

@@ -6,7 +6,7 @@
 import type { HtmlElement } from './tree.js';
 
 /** Class or id words of an element that prints the publication date. */
-export const DATE_BOX_HINT = /date|time|publi|posted|datum|fecha|meta|byline|dateline|stamp/i;
+export const DATE_BOX_HINT = /date|time|publi|posted|datum|fecha|meta|byline|author|dateline|stamp|info/i;
 /** Class or id words of an element that prints the author. */
 export const BYLINE_BOX_HINT = /author|byline|autor|auteur|writer|verfasser|reporter|journalist|posted-?by|submitted/i;
 /**
@@ -40,6 +40,8 @@ export interface PageScan {
   headings: Placed[];
   /** h2 elements: blogs print the site's name in h1 and each post's title in h2. */
   subheadings: Placed[];
+  /** h3 elements: Blogger prints each post's title in h3. */
+  minorHeadings: Placed[];
   times: Placed[];
   /** Elements with an itemprop, by the property's lower-cased name. */
   itemprops: Map<string, Placed[]>;
@@ -49,7 +51,7 @@ export interface PageScan {
 
 /** Walks the tree once. */
 export function scanPage(root: HtmlElement): PageScan {
-  const scan: PageScan = { elements: [], headings: [], subheadings: [], times: [], itemprops: new Map(), authorLinks: [] };
+  const scan: PageScan = { elements: [], headings: [], subheadings: [], minorHeadings: [], times: [], itemprops: new Map(), authorLinks: [] };
   visit(root, scan);
   return scan;
 }
@@ -63,6 +65,7 @@ function visit(element: HtmlElement, scan: PageScan): void {
     const { tag, attrs } = child;
     if (tag === 'h1') place(scan.headings, child, order);
     else if (tag === 'h2') place(scan.subheadings, child, order);
+    else if (tag === 'h3') place(scan.minorHeadings, child, order);
     else if (tag === 'time') place(scan.times, child, order);
     else if (tag === 'a' && (attrs.rel?.includes('author') || (attrs.href?.includes('aut') && AUTHOR_PAGE.test(attrs.href)))) {
       place(scan.authorLinks, child, order);
@@ -188,4 +191,6 @@ export function headingText(element: HtmlElement, max: number): string | null {
   return shortText(element, max, HEADING_TEXT);
 }
 
-const HEADING_TEXT: ShortTextOptions = { skip: (child) => child.tag === 'small' || HEADING_EXTRA_HINT.test(hintsOf(child)) };
+/** Inside a heading: a kicker in <small>, and ruby annotations (furigana) that are not the words. */
+const HEADING_SKIPPED_TAGS: ReadonlySet<string> = new Set(['small', 'rt', 'rp']);
+const HEADING_TEXT: ShortTextOptions = { skip: (child) => HEADING_SKIPPED_TAGS.has(child.tag) || HEADING_EXTRA_HINT.test(hintsOf(child)) };

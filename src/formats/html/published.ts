@@ -4,6 +4,7 @@
 import { dateInUrl, normalizeDate, printedDate } from './dates.js';
 import { DATE_BOX_HINT, boxesNear, isForeign, shortText, textAround, type Placed } from './page-scan.js';
 import type { Sources } from './sources.js';
+import type { HtmlElement } from './tree.js';
 
 /** Meta names and properties (lower case) that carry the publication date, best first. */
 export const PUBLISHED_METAS = [
@@ -26,6 +27,11 @@ const NEAR_HEADLINE = 400;
 /** Characters of text after and before the headline that are read for a printed date. */
 const TEXT_AFTER_HEADLINE = 600;
 const TEXT_BEFORE_HEADLINE = 120;
+/** Words that label the publication date, in the languages the pages come in. */
+export const PUBLISHED_LABEL =
+  /(?:^|\s)(?:erschienen|veröffentlicht|publiziert|datum|published|posted|publication date|date published|publié|mis en ligne|mise en ligne|publicado|publicación|pubblicato|data di pubblicazione|gepubliceerd|opublikowano)\b/i;
+/** Characters after a publication label read for its date. */
+const LABELLED_DATE_REACH = 80;
 /** Longer than this, a date box is a container, not a date line. */
 const MAX_DATE_BOX_TEXT = 200;
 
@@ -54,7 +60,8 @@ export function readPublished(sources: Sources, urls: readonly (string | null)[]
     const date = typeof node.dateCreated === 'string' ? normalizeDate(node.dateCreated, sources) : null;
     if (date) return date;
   }
-  return printedNearHeadline(sources);
+  // Last, a date in the title ("Story | DW | 23.05.2011").
+  return printedNearHeadline(sources) ?? printedDate(sources.title, sources);
 }
 
 /** The last modification the page states in markup. */
@@ -119,5 +126,24 @@ function printedNearHeadline({ scan, anchor, dayFirst }: Sources): string | null
     const date = text ? printedDate(text, { dayFirst }) : null;
     if (date) return date;
   }
-  return anchor > 0 ? printedDate(textAround(scan, anchor - 1, -1, TEXT_BEFORE_HEADLINE), { dayFirst }) : null;
+  const before = anchor > 0 ? printedDate(textAround(scan, anchor - 1, -1, TEXT_BEFORE_HEADLINE), { dayFirst }) : null;
+  return before ?? labelledDate(scan, dayFirst);
+}
+
+/**
+ * A date after a publication label anywhere on the page ("Erschienen am: 01.11.2023", "Mise en
+ * ligne 23 mai 2019"): the last resort, so the text walk costs only pages with nothing better.
+ */
+function labelledDate(scan: Sources['scan'], dayFirst: boolean): string | null {
+  const { elements } = scan;
+  for (let order = 0; order < elements.length; order++) {
+    for (const child of (elements[order] as HtmlElement).children) {
+      const label = typeof child === 'string' && child.length <= MAX_DATE_BOX_TEXT ? PUBLISHED_LABEL.exec(child) : null;
+      if (!label) continue;
+      const text = `${(child as string).slice(label.index)} ${textAround(scan, order + 1, 1, LABELLED_DATE_REACH)}`;
+      const date = printedDate(text.slice(0, LABELLED_DATE_REACH * 2), { dayFirst });
+      if (date) return date;
+    }
+  }
+  return null;
 }

@@ -13,6 +13,8 @@ export interface Sources {
   anchor: number;
   /** Whether the page writes 03/05/2024 for 3 May (all but US English). */
   dayFirst: boolean;
+  /** The page's <title>, as written. */
+  title: string;
   /** The site's names (og:site_name, publisher, the part cut off <title>, the host): an author that is one of them is a weak claim. */
   siteNames: string[];
 }

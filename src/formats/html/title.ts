@@ -1,8 +1,9 @@
 // The headline: what the page's headings, meta titles, JSON-LD and <title> agree on, without the
 // site's name that <title> and meta titles carry ("Story | Site", "Site: Story").
 import { typesOf, type LinkedData } from './json-ld.js';
-import { headingText, type PageScan } from './page-scan.js';
-import { clean, firstClean, isSiteName, sameText } from './sources.js';
+import { headingText, shortText, type PageScan } from './page-scan.js';
+import { clean, firstClean, sameText, squash } from './sources.js';
+import type { HtmlElement } from './tree.js';
 
 /** Meta names and properties (lower case) that carry the title, best first. */
 export const TITLE_METAS = ['og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title'];
@@ -11,9 +12,15 @@ export const TITLE_METAS = ['og:title', 'twitter:title', 'dc.title', 'sailthru.t
  * What separates a headline from the site's name in `<title>`: "Story | Site", "Story - Site",
  * "Site » Story". A bare hyphen needs spaces round it, or "Covid-19" would split.
  */
-export const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«~/]|::)\s+|\s*[|·•»«]\s*/;
+export const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«~/]|::)\s+|\s*[|·•]\s*/;
+/** Parts of a title that are neither headline nor site: WordPress's "Blog Archive". */
+export const TITLE_FILLER = /^\s*(?:blog\s+archive?|archiv(?:e|es)?|startseite|home|news|nachrichten|aktuelles)\s*$/i;
 /** "Site: Story" is cut only when the part before the colon is the known site name. */
 const TITLE_PREFIX_SEPARATOR = /^(.{2,40}?)\s*:\s+/;
+/** Texts that are addresses, not titles (a logo heading holding the site's URL). */
+const NOT_A_TITLE = /^(?:https?:\/\/|www\.)\S*$/i;
+/** Marks left at a heading's start when its kicker is dropped ("Kicker: Story" -> ": Story"). */
+const LEADING_MARKS = /^[\s:|•·–—-]+/;
 /** Longer than this, a heading is not the headline (a teaser's text, a whole section). */
 const MAX_TITLE_LENGTH = 300;
 /** Share of the shorter title's words the other must have for a heading to be confirmed. */
@@ -47,6 +54,9 @@ export function readTitle(docTitle: string, metas: Map<string, string>, ld: Link
   const site = knownSite ?? fromTitle.site;
   const namesSite = (text: string): boolean =>
     (!!site && sameText(text, site)) || (!!fromTitle.site && sameText(text, fromTitle.site));
+  // A heading that is the site's name or a piece of it ("Security Blog" of "Google Online Security Blog").
+  const partOfSite = (text: string): boolean =>
+    [site, fromTitle.site].some((name) => !!name && squash(name).includes(squash(text)));
   // Meta titles lose a site part only when it is the known site: they are headlines more often.
   const cut = (text: string): string => (site ? (splitTitle(text, site, true).headline ?? text) : text);
 
@@ -54,35 +64,70 @@ export function readTitle(docTitle: string, metas: Map<string, string>, ld: Link
   const ldHeadline = article ? firstClean(asString(article.headline), asString(article.name)) : null;
   const claims = [ldHeadline, ...TITLE_METAS.map((name) => metas.get(name)), fromTitle.headline]
     .map((text) => (text ? cut(clean(text)) : ''))
-    .filter((text) => text && !namesSite(text));
-  const headings = [...scan.headings.slice(0, HEADINGS_WEIGHED), ...scan.subheadings.slice(0, HEADINGS_WEIGHED)]
-    .map((h) => ({ text: headingText(h.element, MAX_TITLE_LENGTH) ?? '', at: h.order }))
-    .filter(({ text }) => text && !namesSite(text));
+    .filter((text) => text && !namesSite(text) && !NOT_A_TITLE.test(text));
+  const headings = [scan.headings, scan.subheadings, scan.minorHeadings]
+    .flatMap((list) => list.slice(0, HEADINGS_WEIGHED))
+    .map((h) => ({ text: withoutSiteSuffix((headingText(h.element, MAX_TITLE_LENGTH) ?? '').replace(LEADING_MARKS, ''), knownSite), at: h.order, element: h.element }))
+    .filter(({ text }) => text && !partOfSite(text) && !NOT_A_TITLE.test(text));
 
-  // When the heading holds a claim and more (a kicker, a date glued on), the claim is the headline.
-  const confirmers = fullTitle ? [...claims, fullTitle] : claims;
-  for (const { text, at } of headings) {
-    const claim = confirmers.find((c) => confirms(c, text));
-    if (claim === undefined) continue;
-    const inside = claim !== fullTitle && claim.length < text.length && holds(text, claim);
-    return { headline: inside ? claim : text, site: fromTitle.site, at };
+  for (const { text, at, element } of headings) {
+    const confirming = claims.filter((claim) => confirms(claim, text));
+    // The whole <title> confirms a heading only when the heading is most of it, not a logo's words.
+    if (!confirming.length && !(fullTitle && confirms(fullTitle, text) && covers(text, fullTitle))) continue;
+    // A heading that holds a claim and a section name or a date ("Local News | Story") reads as the claim.
+    const held = confirming.find((claim) => claim.length < text.length && holdsWithExtra(text, claim, element));
+    return { headline: held ?? text, site: fromTitle.site, at };
   }
+  // Nothing agrees: the page's own h1 (not a logo: those name the site and were left out above)
+  // is the headline a reader sees; else what the metas claim.
   const first = headings[0];
-  return { headline: claims[0] ?? first?.text ?? null, site: fromTitle.site, at: first?.at ?? null };
+  const h1 = first && scan.headings.some((h) => h.order === first.at) && WORD_GAP.test(first.text) ? first : undefined;
+  return { headline: h1?.text ?? claims[0] ?? first?.text ?? null, site: fromTitle.site, at: first?.at ?? null };
 }
 
 const asString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /**
- * Whether a heading holds a claim and more. Not when what follows the claim is a quotation: that
- * claim is a meta cut short at a quote mark the page forgot to escape.
+ * Whether a heading is a claim plus a kicker or a date: "Tunesien Große Aufgaben" (a kicker
+ * element run into the heading's text), "23.01.2022 - Story", "Story 02.02.2022". Words joined
+ * by punctuation ("\"Pure Leere\": Story", "»Story«", "Story | Step by step") are the headline's own.
  */
-function holds(heading: string, claim: string): boolean {
+function holdsWithExtra(heading: string, claim: string, element: HtmlElement): boolean {
   const at = heading.toLowerCase().indexOf(claim.toLowerCase());
-  return at >= 0 && !/^\s*["'«»„“”‚‘’]/.test(heading.slice(at + claim.length));
+  if (at < 0) return false;
+  const before = heading.slice(0, at);
+  const after = heading.slice(at + claim.length);
+  const beforeOk = !before.trim() || EXTRA_DATE.test(before) || /[\p{L}\p{N}]\s+$/u.test(before) || before.trim() === firstChildText(element);
+  return beforeOk && (!after.trim() || EXTRA_DATE.test(after));
+}
+
+/** The text of an element's first child element, when the element starts with one (a kicker). */
+function firstChildText(element: HtmlElement): string | null {
+  for (const child of element.children) {
+    if (typeof child === 'string') {
+      if (child.trim()) return null;
+      continue;
+    }
+    return shortText(child, MAX_TITLE_LENGTH);
+  }
+  return null;
+}
+
+/** A date on its own, as pages glue it to a heading: "23.01.2022 -", "1. Februar 2022", "Jun 17". */
+const EXTRA_DATE = /^[\s\d.:/,|•·–—-]*\d[\s\d.:/,|•·–—-]*$|^\s*\d{1,2}\.?\s*\p{L}+\.?\s+\d{4}[\s,|•·–—-]*$|^\s*\p{L}{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?[\s,|•·–—-]*$/u;
+
+/** Whether a heading's words are at least half of a longer title's. */
+function covers(heading: string, title: string): boolean {
+  const words = new Set(title.toLowerCase().match(WORD) ?? []);
+  const own = new Set(heading.toLowerCase().match(WORD) ?? []);
+  let shared = 0;
+  for (const word of own) if (words.has(word)) shared++;
+  return shared * 2 >= words.size;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Two words at least: a one-word h1 ("Navigation", "Service") is a landmark, not a headline. */
+const WORD_GAP = /[\p{L}\p{N}]\s+[\p{L}\p{N}]/u;
 
 /** Whether two titles share most of their words (of the shorter's, MIN_TITLE_OVERLAP). */
 function confirms(claim: string, heading: string): boolean {
@@ -104,13 +149,13 @@ function confirms(claim: string, heading: string): boolean {
  */
 export function splitTitle(title: string, site: string | null, strict = false): TitleParts {
   if (!title) return { headline: null, site: null };
-  const parts = title.split(TITLE_SEPARATORS).filter((p) => p.trim());
+  const parts = title.split(TITLE_SEPARATORS).filter((p) => p.trim() && !TITLE_FILLER.test(p));
   if (parts.length < 2) {
     const prefix = TITLE_PREFIX_SEPARATOR.exec(title);
-    if (site && prefix && isSiteName(prefix[1] as string, site)) return { headline: title.slice(prefix[0].length), site: prefix[1] as string };
+    if (site && prefix && isSitePart(prefix[1] as string, site)) return { headline: title.slice(prefix[0].length), site: prefix[1] as string };
     return { headline: title, site: null };
   }
-  const siteAt = site ? parts.findIndex((part) => isSiteName(part, site)) : -1;
+  const siteAt = site ? parts.findIndex((part) => isSitePart(part, site)) : -1;
   if (siteAt === 0) return { headline: joinBack(title, parts.slice(1)), site: parts[0] as string };
   if (siteAt > 0) return { headline: joinBack(title, parts.slice(0, siteAt)), site: parts[siteAt] as string };
   if (strict) return { headline: title, site: null };
@@ -119,6 +164,25 @@ export function splitTitle(title: string, site: string | null, strict = false): 
   return last.length <= first.length
     ? { headline: joinBack(title, parts.slice(0, -1)), site: last }
     : { headline: joinBack(title, parts.slice(1)), site: first };
+}
+
+/** A heading without a trailing " | Site" (hidden headings copy <title>); only the known site is cut. */
+function withoutSiteSuffix(text: string, site: string | null): string {
+  if (!site) return text;
+  const parts = text.split(TITLE_SEPARATORS);
+  const last = parts[parts.length - 1];
+  return parts.length > 1 && last && isSitePart(last, site) ? joinBack(text, parts.slice(0, -1)) : text;
+}
+
+/**
+ * Whether a title part is the site's name: the same, a short form of it ("DW" of "DW.COM"), or
+ * the name with a little more ("Presse Augsburg Online"); not a headline that mentions the site.
+ */
+function isSitePart(part: string, site: string): boolean {
+  const [a, b] = [squash(part), squash(site)];
+  if (!a || !b) return false;
+  if (a === b || a === squash(site.replace(/\.[a-z]{2,}$/i, ''))) return true;
+  return (a.length > 2 && b.includes(a)) || (a.includes(b) && a.length <= b.length * 1.5 + 4);
 }
 
 /** The original text from the first kept part to the last, separators as written. */
