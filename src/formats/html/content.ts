@@ -7,7 +7,7 @@
 //    so prefix sums make every element's weight one subtraction).
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
-  AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS,
+  AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS, CREDIT_MAX_CHARS, LABEL_MAX_CHARS, PHOTO_CREDIT,
   GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE,
   MAX_LINK_DENSITY, OVERLAY_WORDS, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
@@ -69,7 +69,7 @@ export function extractContent(page: ParsedHtml, options: ContentOptions): Extra
   const titleKey = options.title ? comparable(options.title) : null;
   const chosen = withSiblings(bestRange(ranges, blocks, weights), ranges, blocks, weights);
   const lead = leadBefore(chosen[0]!.start, blocks, weights, titleKey);
-  const kept = trimEdges([...lead, ...chosen.flatMap((range) => blocks.slice(range.start, range.end))].filter((block) => keep(block)));
+  const kept = trimEdges(keepBlocks([...lead, ...chosen.flatMap((range) => blocks.slice(range.start, range.end))]));
   const body = titleKey ? kept.filter((block) => !(block.kind === 'heading' && comparable(block.text) === titleKey)) : kept;
   return { paragraphs: body.map((block) => block.text), html: renderBlocks(body) };
 }
@@ -407,8 +407,26 @@ function leadBefore(start: number, blocks: Block[], weights: number[], titleKey:
 // ---- 4. keep -----------------------------------------------------------------------------
 
 function keep(block: Block): boolean {
-  if (block.furniture || block.kind === 'caption') return false;
-  return linkDensity(block) <= MAX_LINK_DENSITY;
+  if (block.furniture || block.kind === 'caption' || linkDensity(block) > MAX_LINK_DENSITY) return false;
+  return !(block.text.length <= CREDIT_MAX_CHARS && PHOTO_CREDIT.test(block.text));
+}
+
+/**
+ * The blocks to keep, in order. A heading or a label ("Read more:", "Mehr zum Thema") followed
+ * by links or furniture introduces those (a list of links, a share bar), not the article.
+ */
+function keepBlocks(candidates: Block[]): Block[] {
+  const keeps = candidates.map(keep);
+  const kept: Block[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    if (!keeps[i]) continue;
+    const block = candidates[i]!;
+    const introduces = block.kind === 'heading' || (block.text.length <= LABEL_MAX_CHARS && block.text.endsWith(':'));
+    const next = candidates[i + 1];
+    if (introduces && next && linkDensity(next) > MAX_LINK_DENSITY) continue;
+    kept.push(block);
+  }
+  return kept;
 }
 
 /**

@@ -123,6 +123,12 @@ export const SIGN_OFF_MAX_CHARS = 400;
 /** Siblings are also looked for beside ancestors weighing at most this share less than the best. */
 export const CLIMB_TOLERANCE = 0;
 
+/** A photo credit line: not the article's text (a "Source:" line is, for press releases). */
+export const PHOTO_CREDIT = /^(?:fotos?|photos?|bild(?:er)?|credits?|crédits? photos?|image|imagen|beitragsbild)\s*(?::|$)/i;
+export const CREDIT_MAX_CHARS = 100;
+/** A label ends with a colon and is at most this long. */
+export const LABEL_MAX_CHARS = 60;
+
 /** How a sentence ends: a full stop, question or exclamation mark, maybe inside quotes. */
 export const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)]?$/;
 
