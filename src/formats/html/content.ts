@@ -8,7 +8,7 @@
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS, CREDIT_MAX_CHARS, LABEL_MAX_CHARS, PHOTO_CREDIT,
-  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE,
+  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, LEAD_STEP_OVER_CHARS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE,
   MAX_LINK_DENSITY, OVERLAY_WORDS, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
@@ -390,13 +390,18 @@ function linkList(range: Range, blocks: Block[]): boolean {
 /**
  * The lead: paragraphs of body text just above the chosen element, in the article's header or
  * a hero box (a standfirst is a sibling of some ancestor, not of the body). Reads upwards past
- * short lines (a date, a byline, a caption) and stops at the title, furniture or links.
+ * short lines (a date, a byline, a caption, a share bar) and stops at the title, or at furniture
+ * or links of any length.
  */
 function leadBefore(start: number, blocks: Block[], weights: number[], titleKey: string | null): Block[] {
   const lead: Block[] = [];
   for (let i = start - 1; i >= 0 && i >= start - LEAD_SCAN_BLOCKS; i--) {
     const block = blocks[i]!;
-    if (block.furniture || linkDensity(block) > MAX_LINK_DENSITY) break;
+    if (block.furniture || linkDensity(block) > MAX_LINK_DENSITY) {
+      // A share bar or a comment count between lead and body is stepped over; a menu is not.
+      if (block.text.length < LEAD_STEP_OVER_CHARS) continue;
+      break;
+    }
     if (block.kind === 'heading' && (block.level === 1 || comparable(block.text) === titleKey)) break;
     // A lead is prose: a date-and-source line above the body weighs positive but is not one.
     if (weights[i]! > 0 && (block.text.length >= GOOD_CHARS || SENTENCE_END.test(block.text))) lead.unshift(block);

@@ -106,6 +106,8 @@ export const SIBLING_SHARE = 0.4;
 
 /** How many blocks above the chosen element are read for a lead paragraph. */
 export const LEAD_SCAN_BLOCKS = 10;
+/** Furniture or links shorter than this (a share bar) do not end the search for a lead. */
+export const LEAD_STEP_OVER_CHARS = 80;
 
 /**
  * What a site appends to every article, in the languages of the pages we see most; trailing
