@@ -16,8 +16,9 @@ export const BYLINE_PREFIX = new RegExp(
   '^(?:(?:written|posted|published|reported|submitted|text|story|words|photos?)\\s+by|by|von|vom|par|por|door|av|af|przez|' +
     'autor(?:in)?|author|auteur|autore|texto?|verfasst von|geschrieben von|gespeichert von|(?:ein\\s+)?(?:artikel|beitrag)\\s+von|' +
     'pressemitteilung von|redakteur(?:in)?|publiziert von|veröffentlicht von|publié par|publicado por|' +
+    '记者|記者|作者|撰文|编辑|編輯|بقلم|كتبت?|' +
     '(?:view\\s+)?all\\s+(?:posts|articles|stories)\\s+by|(?:more|posts|articles|stories)\\s+(?:by|from)|' +
-    '(?:zeige\\s+)?alle\\s+(?:beiträge|artikel|texte)\\s+von|mehr\\s+von|tous\\s+les\\s+articles\\s+de)(?:\\s*[:\\-–]\\s*|\\s+|$)',
+    '(?:zeige\\s+)?alle\\s+(?:beiträge|artikel|texte)\\s+von|mehr\\s+von|tous\\s+les\\s+articles\\s+de)(?:\\s*[:：\\-–]\\s*|\\s+|$)',
   'i',
 );
 /** Words and marks that trail a name once the date after it is cut: "Ann Lee, am Samstag,". */
@@ -30,6 +31,12 @@ const BYLINE_TAIL = new RegExp(
     '\\s*[→»›>]+)$',
   'i',
 );
+/** A byline word inside a dated line, before a name: "... 2024 by Ann Lee", "... 记者 林晓雯". Not "von": in German prose it starts too many things. */
+const BYLINE_INFIX = /(^|[\s,，|·])(?:by|par|por|door|记者|記者|作者|撰文|بقلم)[\s:：]*(?=[\p{Lu}\p{Lo}])/u;
+/** A date as a byline line states it before the names: 2024-04-18, 14.05.2024, 14 May 2024, May 14, 2024. */
+const DATED = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}/u;
+/** A name starts with a capital, or with a letter of a script without case (CJK, Arabic). */
+const NAME_START = /^[\p{Lu}\p{Lo}]/u;
 /** Names that are placeholders or link labels, not authors. */
 const PLACEHOLDER_AUTHORS =
   /^(?:admin|administrator|wordpressadmin|webmaster|editor|no author|unknown|anonymous|author|guest|publisher|null|undefined|none|veröffentlicht|published|posted|geschrieben|publié|publicado)$|^(?:view|afficher|ver|mostrar|zeige|mein)\b.*\b(?:profile?|perfil)\b/i;
@@ -88,12 +95,19 @@ function* bylines({ metas, ld, scan, anchor }: Sources): Generator<string> {
     const byline = cleanByline(shortText(element, MAX_BYLINE_LENGTH, { spaced: true }));
     if (byline) yield byline;
   }
-  // A line that starts "By ..." or "Von ..." right after the headline, whatever its class.
+  // A line right after the headline, whatever its class, that starts "By ..." or "Von ...", or
+  // states a date and then "by" ("Published 14 May 2024 by Ann Lee", "2024-04-18 来源：日报 记者 林晓雯").
   for (let order = anchor + 1; order <= anchor + BYLINE_LINE_REACH && order < scan.elements.length; order++) {
-    const text = shortText(scan.elements[order] as HtmlElement, MAX_BYLINE_LENGTH, { spaced: true });
-    const prefix = text ? BYLINE_PREFIX.exec(text) : null;
-    if (!prefix || !/^\p{Lu}/u.test(text!.slice(prefix[0].length)) || isForeign(scan.elements[order] as HtmlElement)) continue;
-    const byline = cleanByline(text);
+    const element = scan.elements[order] as HtmlElement;
+    const text = shortText(element, MAX_BYLINE_LENGTH, { spaced: true });
+    if (!text || isForeign(element)) continue;
+    const prefix = BYLINE_PREFIX.exec(text);
+    let from = prefix && NAME_START.test(text.slice(prefix[0].length)) ? 0 : -1;
+    if (from < 0 && /\d/.test(text)) {
+      const infix = BYLINE_INFIX.exec(text);
+      if (infix && DATED.test(text.slice(0, infix.index))) from = infix.index + (infix[1]?.length ?? 0);
+    }
+    const byline = from >= 0 ? cleanByline(text.slice(from)) : null;
     if (byline) yield byline;
   }
 }
@@ -137,6 +151,9 @@ export function cleanByline(value: string | null | undefined): string | null {
   if (number) text = text.slice(0, number.index);
   const credit = BYLINE_CREDIT_SEPARATOR.exec(text);
   if (credit) text = text.slice(0, credit.index);
+  // A label after the names starts something else: "Ann Lee Kategorien: News".
+  const nextLabel = /\s\p{L}+:(?:\s|$)/u.exec(text);
+  if (nextLabel) text = text.slice(0, nextLabel.index);
   for (let before = ''; before !== text; ) {
     before = text;
     text = text.replace(BYLINE_TAIL, '');

@@ -41,6 +41,8 @@ test('the site name is cut off <title>, after or before the headline', () => {
   assert.equal(read('<title>Storm closes the bridge - Harbour Times</title>').siteName, 'Harbour Times');
   const prefixed = read('<meta property="og:site_name" content="Harbour Times"><title>Harbour Times: Storm closes the bridge</title>');
   assert.equal(prefixed.title, 'Storm closes the bridge');
+  // With no site known, the last part is the site unless the first is much shorter.
+  assert.equal(read('<title>Page not found | Riverside Chronicle</title>').title, 'Page not found');
   // A hyphen inside a word is not a separator.
   assert.equal(read('<title>Covid-19 figures fall</title>').title, 'Covid-19 figures fall');
 });
@@ -106,6 +108,12 @@ test('bylines lose "By"/"Von"/"Par"/"Por", dates after the names, URLs and e-mai
   assert.equal(read('<body><h1>Ferry</h1><span class="autor">Por María Gil</span>').byline, 'María Gil');
   assert.equal(read('<meta property="article:author" content="https://facebook.com/annlee">').byline, null);
   assert.equal(read('<meta name="author" content="ann@example.org">').byline, null);
+});
+
+test('a byline after the date in a line under the headline, in scripts without capitals too', () => {
+  assert.equal(read('<body><h1>Nets reopen</h1><p class="story-meta">Published 14 May 2024 by Ann Lee</p>').byline, 'Ann Lee');
+  assert.equal(read('<body><h1>老街开放</h1><div>2024-04-18 08:30 来源：日报 记者 林晓雯</div>').byline, '林晓雯');
+  assert.equal(read('<body><h1>خبر</h1><p class="byline">بقلم سلمى الحداد</p>').byline, 'سلمى الحداد');
 });
 
 test('an author meta that is only the site name yields to the byline the page prints', () => {

@@ -161,7 +161,9 @@ export function splitTitle(title: string, site: string | null, strict = false): 
   if (strict) return { headline: title, site: null };
   const first = parts[0] as string;
   const last = parts[parts.length - 1] as string;
-  return last.length <= first.length
+  // Unknown site: "Story | Site" is the common order, so the last part is the site unless the
+  // first is much the shorter ("Site | A much longer story").
+  return first.length * 2 > last.length
     ? { headline: joinBack(title, parts.slice(0, -1)), site: last }
     : { headline: joinBack(title, parts.slice(1)), site: first };
 }
