@@ -41,7 +41,7 @@ export const STRONG_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
  * old browsers. Furniture even when they hold most of the page's text (they often do).
  */
 export const OVERLAY_WORDS: ReadonlySet<string> = new Set([
-  'cookie', 'cookies', 'consent', 'gdpr', 'popup', 'modal', 'browser',
+  'cookie', 'cookies', 'consent', 'gdpr', 'popup', 'modal', 'browser', 'overlay',
 ]);
 
 /** Last words of class names that state a capability or state: `modal-enabled`, `share-active`. */
