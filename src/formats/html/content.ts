@@ -440,7 +440,7 @@ function keepBlocks(candidates: Block[]): Block[] {
  * body stay.
  */
 function trimEdges(kept: Block[]): Block[] {
-  let first = kept.findIndex(isBodyText);
+  let first = kept.findIndex(isProse);
   if (first < 0) return kept;
   while (first > 0 && kept[first - 1]!.kind === 'heading') first--;
   let last = kept.length - 1;
@@ -450,6 +450,9 @@ function trimEdges(kept: Block[]): Block[] {
 
 /** The site's words after an article: copyright, a call to subscribe or follow, a citation. */
 const isSignOff = (block: Block) => block.text.length < SIGN_OFF_MAX_CHARS && SIGN_OFF.some((pattern) => pattern.test(block.text));
+
+/** Body text that reads as prose, not a dateline-and-source line that happens to be long. */
+const isProse = (block: Block) => isBodyText(block) && (block.text.length >= GOOD_CHARS || SENTENCE_END.test(block.text));
 
 /** A short block that still reads as a sentence: a few words and a full stop. */
 const isSentence = (block: Block) => SENTENCE_END.test(block.text) && block.text.split(' ').length >= 4;

@@ -23,11 +23,7 @@ const EXTRACTED_FIELDS = [
  * cases, so keep the shape: one `'case': 'reason',` per line, closed by `};` on its own line.
  */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  'byline-after-published-date': 'byline: "Published 14 May 2024 by Hamish Colville" under the headline is not read (a date before "by")',
-  'cjk-chinese-article': 'the date/source/reporter line above the body is kept as a lead paragraph; byline "记者 林晓雯" is not read',
   'layout-table': 'the layout table\'s footer row ("Last updated by the clerk...") is kept as body',
-  'no-main-content': 'title and siteName are swapped ("Page not found | Riverside Chronicle" is read as site | title)',
-  'rtl-arabic-article': 'byline keeps the Arabic "بقلم" ("by") prefix',
 };
 
 const cases = existsSync(root)
