@@ -81,10 +81,12 @@ export const HIDDEN_CLASSES: ReadonlySet<string> = new Set([
 /**
  * First words of class names that say nothing about what the element is: a post's taxonomy
  * (WordPress writes `category-no-newsletter` and `tag-social-media` on the article itself) and
- * states (`has-ads`, `is-sticky`, `js-share-init`).
+ * states (`has-ads`, `is-sticky`, `js-share-init`), and page builders' generic boxes.
  */
 export const UNTELLING_FIRST_WORDS: ReadonlySet<string> = new Set([
   'category', 'tag', 'tags', 'format', 'type', 'status', 'topic', 'label', 'has', 'is', 'no', 'with', 'js',
+  // Page builders name every box a widget or module, content and furniture alike.
+  'elementor', 'et', 'vc', 'wpb', 'fl', 'avia', 'fusion',
 ]);
 export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
