@@ -8,7 +8,7 @@
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
   AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS, CREDIT_MAX_CHARS, LABEL_MAX_CHARS, PHOTO_CREDIT,
-  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, LEAD_STEP_OVER_CHARS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE,
+  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, LEAD_STEP_OVER_CHARS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE, WEAK_TEXT_CHARS,
   MAX_LINK_DENSITY, OVERLAY_WORDS, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
 import { renderBlocks } from './render.js';
@@ -48,8 +48,8 @@ interface Range {
   start: number;
   end: number;
   furniture: boolean;
-  /** Marked by an advertising word only. */
-  ads: boolean;
+  /** Body text (characters) that clears a furniture mark: an ad word or a weak word is weak evidence. */
+  clearedBy: number;
   /** A banner or pop-up over the page: furniture whatever it holds. */
   overlay: boolean;
 }
@@ -82,8 +82,8 @@ const splitWords = (value: string): string[] =>
     .toLowerCase()
     .split(/[^a-z0-9]+/);
 
-/** `ads`: furniture unless it holds real paragraphs (see AD_WORDS). */
-type Hint = 'furniture' | 'overlay' | 'ads' | 'content' | 'hidden' | null;
+/** `weak` and `ads`: furniture unless they hold real paragraphs (WEAK_TEXT_CHARS, AD_TEXT_CHARS). */
+type Hint = 'furniture' | 'weak' | 'overlay' | 'ads' | 'content' | 'hidden' | null;
 
 /** What an element's tag, role, class and id say it is. */
 function hintOf(element: HtmlElement): Hint {
@@ -122,7 +122,7 @@ function hintOf(element: HtmlElement): Hint {
   // An <article> or <main> is what it says; its classes often list the post's categories.
   if (tag === 'article' || tag === 'main') return 'content';
   if (strong || BOILERPLATE_TAGS.has(tag)) return 'furniture';
-  if (weak && !content) return 'furniture';
+  if (weak && !content) return 'weak';
   if (ads) return 'ads';
   if (content) return 'content';
   return null;
@@ -251,7 +251,10 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     if (tag === 'pre') preDepth--;
     if (isBlock) {
       finish();
-      ranges.push({ element, start, end: blocks.length, furniture: hint === 'furniture' || hint === 'ads' || hint === 'overlay', ads: hint === 'ads', overlay: hint === 'overlay' });
+      ranges.push({
+        element, start, end: blocks.length, furniture: hint !== null && hint !== 'content', overlay: hint === 'overlay',
+        clearedBy: hint === 'ads' ? AD_TEXT_CHARS : hint === 'weak' ? WEAK_TEXT_CHARS : Infinity,
+      });
     }
     ({ kind, level, list, ordered, cellsInline } = saved);
   };
@@ -306,7 +309,7 @@ function markFurniture(blocks: Block[], ranges: Range[]): void {
   for (const range of ranges) {
     if (!range.furniture) continue;
     const inside = good[range.end]! - good[range.start]!;
-    if (!range.overlay && !NEVER_RESCUED_TAGS.has(range.element.tag) && ((total > 0 && inside > MAJORITY_SHARE * total) || (range.ads && inside >= AD_TEXT_CHARS))) {
+    if (!range.overlay && !NEVER_RESCUED_TAGS.has(range.element.tag) && ((total > 0 && inside > MAJORITY_SHARE * total) || inside >= range.clearedBy)) {
       range.furniture = false;
       continue;
     }
@@ -330,7 +333,7 @@ function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
       bestWeight = weight;
     }
   }
-  return best ?? { element: ranges[ranges.length - 1]!.element, start: 0, end: blocks.length, furniture: false, ads: false, overlay: false };
+  return best ?? { element: ranges[ranges.length - 1]!.element, start: 0, end: blocks.length, furniture: false, overlay: false, clearedBy: Infinity };
 }
 
 /**

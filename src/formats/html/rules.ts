@@ -62,10 +62,13 @@ export const AD_TEXT_CHARS = 300;
 /** Furniture words that a content word on the same element overrides (`entry-meta` vs `menu`). */
 export const WEAK_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
   'menu', 'masthead', 'meta', 'tags', 'tag', 'categories', 'author', 'bio', 'byline',
-  'print', 'skip', 'login', 'search', 'banner', 'teaser', 'teasers', 'follow', 'rating', 'caption',
+  'skip', 'login', 'search', 'banner', 'teaser', 'teasers', 'follow', 'rating', 'caption',
   'credit', 'credits', 'copyright', 'legal', 'disclaimer', 'partner', 'partners', 'more', 'links',
   'widget', 'widgets',
 ]);
+
+/** Body text (characters in good blocks) that clears an element of a weak furniture word. */
+export const WEAK_TEXT_CHARS = 700;
 
 /** Class and id words of main content. */
 export const CONTENT_WORDS: ReadonlySet<string> = new Set([
