@@ -7,7 +7,7 @@
 //    so prefix sums make every element's weight one subtraction).
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
-  AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS, CREDIT_MAX_CHARS, LABEL_MAX_CHARS, PHOTO_CREDIT,
+  AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS, CREDIT_MAX_CHARS, KEPT_LINK_DENSITY_LONG, KEPT_LINK_DENSITY_SHORT, LABEL_MAX_CHARS, LONG_BLOCK_CHARS, PHOTO_CREDIT,
   GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, LEAD_STEP_OVER_CHARS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE, WEAK_TEXT_CHARS,
   MAX_LINK_DENSITY, OVERLAY_WORDS, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
 } from './rules.js';
@@ -415,7 +415,11 @@ function leadBefore(start: number, blocks: Block[], weights: number[], titleKey:
 // ---- 4. keep -----------------------------------------------------------------------------
 
 function keep(block: Block): boolean {
-  if (block.furniture || block.kind === 'caption' || linkDensity(block) > MAX_LINK_DENSITY) return false;
+  if (block.furniture || block.kind === 'caption') return false;
+  // A short line with a link in it is a pointer elsewhere ("Read also: ..."); a long paragraph
+  // may link most of its words and still be the article's own.
+  const allowed = block.text.length >= LONG_BLOCK_CHARS ? KEPT_LINK_DENSITY_LONG : KEPT_LINK_DENSITY_SHORT;
+  if (linkDensity(block) > allowed) return false;
   return !(block.text.length <= CREDIT_MAX_CHARS && PHOTO_CREDIT.test(block.text));
 }
 

@@ -101,6 +101,10 @@ export const GOOD_CHARS = 100;
 export const GOOD_SHORT_CHARS = 30;
 /** Above this share of link text a block reads as a list of links. */
 export const MAX_LINK_DENSITY = 0.5;
+/** The link share above which the chosen element's short blocks, and long ones, are dropped. */
+export const KEPT_LINK_DENSITY_SHORT = 0.3;
+export const KEPT_LINK_DENSITY_LONG = 0.8;
+export const LONG_BLOCK_CHARS = 150;
 /** How much a character of furniture or link text costs a candidate, against one of body text. */
 export const BAD_WEIGHT = 1;
 /** And a short, unpunctuated line (menu items, labels, dates). */
