@@ -7,12 +7,14 @@
 //    so prefix sums make every element's weight one subtraction).
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
-  AD_TEXT_CHARS, AD_WORDS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, BOILERPLATE_ROLES, BOILERPLATE_TAGS, CONTENT_ROLES, CONTENT_WORDS, CREDIT_MAX_CHARS, KEPT_LINK_DENSITY_LONG, KEPT_LINK_DENSITY_SHORT, LABEL_MAX_CHARS, LONG_BLOCK_CHARS, PHOTO_CREDIT,
-  GOOD_CHARS, GOOD_SHORT_CHARS, HEADING_TAGS, HIDDEN_CLASSES, LEAD_SCAN_BLOCKS, LEAD_STEP_OVER_CHARS, HIDDEN_STYLE, UNTELLING_FIRST_WORDS, UNTELLING_LAST_WORDS, MAJORITY_SHARE, WEAK_TEXT_CHARS,
-  MAX_LINK_DENSITY, OVERLAY_WORDS, PUNCTUATION, SENTENCE_END, SHORT_WEIGHT, SIGN_OFF, SIGN_OFF_MAX_CHARS, SIBLING_SHARE, STRONG_BOILERPLATE_WORDS, WEAK_BOILERPLATE_WORDS,
+  AD_TEXT_CHARS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, CREDIT_MAX_CHARS, GOOD_CHARS, GOOD_SHORT_CHARS,
+  HEADING_TAGS, KEPT_LINK_DENSITY_LONG, KEPT_LINK_DENSITY_SHORT, LABEL_MAX_CHARS, LEAD_SCAN_BLOCKS,
+  LEAD_STEP_OVER_CHARS, LONG_BLOCK_CHARS, MAJORITY_SHARE, MAX_LINK_DENSITY, PHOTO_CREDIT, PUNCTUATION,
+  SENTENCE_END, SHORT_WEIGHT, SIBLING_SHARE, SIGN_OFF, SIGN_OFF_MAX_CHARS, WEAK_TEXT_CHARS,
 } from './rules.js';
+import { hintOf } from './hints.js';
 import { renderBlocks } from './render.js';
-import { textOf, type HtmlElement, type ParsedHtml } from './tree.js';
+import type { HtmlElement, ParsedHtml } from './tree.js';
 
 export interface ContentOptions {
   /** The page's title, so its repeat as the first heading is not body text. */
@@ -76,72 +78,19 @@ export function extractContent(page: ParsedHtml, options: ContentOptions): Extra
 
 // ---- 1. flatten -------------------------------------------------------------------------
 
-const splitWords = (value: string): string[] =>
-  value
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
-
-/** `weak` and `ads`: furniture unless they hold real paragraphs (WEAK_TEXT_CHARS, AD_TEXT_CHARS). */
-type Hint = 'furniture' | 'weak' | 'overlay' | 'ads' | 'content' | 'hidden' | null;
-
-/** What an element's tag, role, class and id say it is. */
-function hintOf(element: HtmlElement): Hint {
-  const { tag, attrs } = element;
-  if (attrs.hidden !== undefined || (attrs.style && HIDDEN_STYLE.test(attrs.style))) return 'hidden';
-  if (tag === 'noscript') return standsInForScript(element) ? null : 'hidden';
-  if (tag === 'body' || tag === 'html') return null;
-  const role = attrs.role;
-  if (role && BOILERPLATE_ROLES.has(role)) return 'furniture';
-  if (role && CONTENT_ROLES.has(role)) return 'content';
-  if (attrs.itemprop === 'articleBody' || attrs.itemprop === 'text') return 'content';
-  let strong = false, weak = false, ads = false, content = false;
-  const names = attrs.id ? `${attrs.class ?? ''} ${attrs.id}` : attrs.class;
-  if (names) {
-    for (const name of names.split(/\s+/)) {
-      if (!name) continue;
-      // Tailwind marks an important utility with `!`: `!hidden` hides as surely as `hidden`.
-      if (HIDDEN_CLASSES.has(name.charCodeAt(0) === 33 ? name.slice(1) : name)) return 'hidden';
-      // A BEM modifier (`section--has-ads`) describes a state, not what the element is.
-      const modifier = name.indexOf('--');
-      const words = splitWords(modifier > 0 ? name.slice(0, modifier) : name);
-      if (UNTELLING_FIRST_WORDS.has(words[0]!) || UNTELLING_LAST_WORDS.has(words[words.length - 1]!)) continue;
-      // A name's last telling word is its noun: `post-author-bio` is a bio, `entry-content` content.
-      let noun: 'weak' | 'content' | null = null;
-      for (const word of words) {
-        if (STRONG_BOILERPLATE_WORDS.has(word)) strong = true;
-        else if (OVERLAY_WORDS.has(word)) return 'overlay';
-        else if (AD_WORDS.has(word)) ads = true;
-        else if (WEAK_BOILERPLATE_WORDS.has(word)) noun = 'weak';
-        else if (CONTENT_WORDS.has(word)) noun = 'content';
-      }
-      if (noun === 'weak') weak = true;
-      else if (noun === 'content') content = true;
-    }
+/** The inline HTML without trailing whitespace and line breaks (a `<br><br>` ended the block). */
+function trimBreaks(html: string): string {
+  let end = html.length;
+  for (;;) {
+    while (end > 0 && html.charCodeAt(end - 1) <= 32) end--;
+    if (end >= 4 && html.startsWith('<br>', end - 4)) end -= 4;
+    else break;
   }
-  // An <article> or <main> is what it says; its classes often list the post's categories.
-  if (tag === 'article' || tag === 'main') return 'content';
-  if (strong || BOILERPLATE_TAGS.has(tag)) return 'furniture';
-  if (weak && !content) return 'weak';
-  if (ads) return 'ads';
-  if (content) return 'content';
-  return null;
-}
-
-/**
- * A `<noscript>` is read only where it stands in for script-rendered content: nothing else
- * beside it has text. Elsewhere it says "enable JavaScript" or repeats an image.
- */
-function standsInForScript(noscript: HtmlElement): boolean {
-  for (const sibling of noscript.parent?.children ?? []) {
-    if (sibling === noscript) continue;
-    if (/\S/.test(typeof sibling === 'string' ? sibling : textOf(sibling))) return false;
-  }
-  return true;
+  return html.slice(0, end).trimStart();
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+const escapeHtml = (text: string) => (/[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (c) => ESCAPES[c]!) : text);
 
 /** Inline elements kept in the rendered HTML, by their output tag. */
 const INLINE_HTML: Readonly<Record<string, string>> = {
@@ -171,7 +120,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     const trimmed = preDepth > 0 ? text.replace(/^\n+|\s+$/g, '') : text.trim();
     if (trimmed) {
       blocks.push({
-        kind, level, text: trimmed, html: html.replace(/(?:\s|<br>)+$/, '').trim(), linkChars: Math.min(linkChars, trimmed.length), list, ordered,
+        kind, level, text: trimmed, html: trimBreaks(html), linkChars: Math.min(linkChars, trimmed.length), list, ordered,
         furniture: false,
       });
     }
