@@ -50,7 +50,8 @@ function verdictOf(names: string): number {
     if (said === undefined) {
       said = verdictOfName(name.trim());
       if (verdicts.size >= VERDICT_CACHE_SIZE) verdicts.clear();
-      verdicts.set(name, said);
+      // A copy as the key: `name` is a slice of the page's source, which the cache would keep alive.
+      verdicts.set(Buffer.from(name).toString(), said);
     }
     verdict |= said;
   }
