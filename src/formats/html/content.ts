@@ -56,14 +56,24 @@ interface Range {
   overlay: boolean;
 }
 
+/** The main content as found, before the title is settled and the blocks rendered. */
+export interface FoundContent {
+  blocks: Block[];
+  /**
+   * The heading that heads the body: the first block when it is a heading, else the nearest
+   * heading above the body. What a reader takes for the headline, whatever the metas say.
+   */
+  headline: string | null;
+}
+
 /**
- * Extracts the main content of a parsed page.
+ * Finds the main content of a parsed page.
  *
- * @example extractContent(parseHtml('<nav><a href=/>Home</a></nav><article><p>Body text.</p></article>'), { title: null }).paragraphs // ['Body text.']
+ * @example findContent(parseHtml('<nav><a href=/>Home</a></nav><article><h1>Hi</h1><p>Body text.</p></article>'), { title: null }).headline // 'Hi'
  */
-export function extractContent(page: ParsedHtml, options: ContentOptions): ExtractedContent {
+export function findContent(page: ParsedHtml, options: ContentOptions): FoundContent {
   const { blocks, ranges } = flatten(page.root);
-  if (blocks.length === 0) return { paragraphs: [], html: '' };
+  if (blocks.length === 0) return { blocks: [], headline: null };
 
   markFurniture(blocks, ranges);
   const weights = blocks.map(weightOf);
@@ -72,8 +82,25 @@ export function extractContent(page: ParsedHtml, options: ContentOptions): Extra
   const chosen = withSiblings(bestRange(ranges, blocks, weights), ranges, blocks, weights);
   const lead = leadBefore(chosen[0]!.start, blocks, weights, titleKey);
   const kept = trimEdges(keepBlocks([...lead, ...chosen.flatMap((range) => blocks.slice(range.start, range.end))]));
-  const body = titleKey ? kept.filter((block) => !(block.kind === 'heading' && comparable(block.text) === titleKey)) : kept;
+  const first = kept[0];
+  const headline = first?.kind === 'heading' ? first.text : headingAbove(blocks, blocks.indexOf(first ?? blocks[chosen[0]!.start]!));
+  return { blocks: kept, headline };
+}
+
+/** The found content as paragraphs and HTML, without the title's repeat as a heading. */
+export function renderContent(found: FoundContent, title: string | null): ExtractedContent {
+  const titleKey = title ? comparable(title) : null;
+  const body = titleKey ? found.blocks.filter((block) => !(block.kind === 'heading' && comparable(block.text) === titleKey)) : found.blocks;
   return { paragraphs: body.map((block) => block.text), html: renderBlocks(body) };
+}
+
+/** The nearest main heading (h1-h3) above a block, within reach of a lead, outside furniture. */
+function headingAbove(blocks: Block[], index: number): string | null {
+  for (let i = index - 1; i >= 0 && i >= index - 2 * LEAD_SCAN_BLOCKS; i--) {
+    const block = blocks[i]!;
+    if (block.kind === 'heading' && block.level <= 3 && !block.furniture && block.linkChars === 0) return block.text;
+  }
+  return null;
 }
 
 // ---- 1. flatten -------------------------------------------------------------------------

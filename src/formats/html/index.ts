@@ -1,6 +1,7 @@
 // The HTML stage's one door: a page in, its main content and metadata out. Pure: no network,
 // no clock; the language is the page's own claim (ingest asks the detector when it makes none).
-import { extractContent } from './content.js';
+import { findContent, renderContent } from './content.js';
+import { settleTitle } from './title.js';
 import { readMetadata } from './metadata.js';
 import { parseHtml } from './tree.js';
 
@@ -39,11 +40,12 @@ export interface ExtractOptions {
 /**
  * Extracts a page's main content and metadata.
  *
- * @example extractHtml('<title>Hi | Site</title><article><h1>Hi</h1><p>Body.</p></article>').paragraphs // ['Hi', 'Body.']
+ * @example extractHtml('<title>Hi | Site</title><article><h1>Hi</h1><p>Body.</p></article>').paragraphs // ['Body.']
  */
 export function extractHtml(html: string, options: ExtractOptions = {}): ExtractedPage {
   const page = parseHtml(html);
   const metadata = readMetadata(page, { url: options.url ?? null });
-  const content = extractContent(page, { title: metadata.title });
-  return { ...metadata, ...content };
+  const found = findContent(page, { title: metadata.title });
+  const settled = { ...metadata, ...settleTitle(metadata, found.headline, page.head.title) };
+  return { ...settled, ...renderContent(found, settled.title) };
 }

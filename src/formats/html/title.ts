@@ -194,3 +194,28 @@ function joinBack(title: string, parts: string[]): string {
   const end = title.lastIndexOf(last) + last.length;
   return title.slice(start, end).trim();
 }
+
+/**
+ * The title and site name once the body's own headline is known. The metadata reader can only
+ * guess which side of "A | B" is the site; the heading over the body settles it: when `<title>`
+ * holds that heading and the reader took the other side, or took the site's name or domain for
+ * the title, the heading is the title (and the site the other side).
+ */
+export function settleTitle(
+  metadata: { title: string | null; siteName: string | null },
+  headline: string | null,
+  docTitle: string,
+): { title: string | null; siteName: string | null } {
+  const { title, siteName } = metadata;
+  const heading = headline ? clean(headline) : '';
+  if (!heading || heading.length > MAX_TITLE_LENGTH || (title && sameText(title, heading))) return { title, siteName };
+  if (!title) return { title: heading, siteName };
+  const swapped = !!siteName && sameText(siteName, heading) && squash(docTitle).includes(squash(title));
+  if (swapped) return { title: heading, siteName: title };
+  const titleIsSite = (!!siteName && sameText(title, siteName)) || DOMAIN_NAME.test(title);
+  if (titleIsSite && squash(docTitle).includes(squash(heading))) return { title: heading, siteName };
+  return { title, siteName };
+}
+
+/** A title that is a bare domain ("energieverbraucher.de") names the site, not the story. */
+const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
