@@ -46,6 +46,6 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
   const page = parseHtml(html);
   const metadata = readMetadata(page, { url: options.url ?? null });
   const found = findContent(page, { title: metadata.title });
-  const settled = { ...metadata, ...settleTitle(metadata, found.headline, page.head.title) };
+  const settled = { ...metadata, ...settleTitle(metadata, found.headline, page.head.title, options.url ?? null) };
   return { ...settled, ...renderContent(found, settled.title) };
 }

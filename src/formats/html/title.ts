@@ -197,25 +197,48 @@ function joinBack(title: string, parts: string[]): string {
 
 /**
  * The title and site name once the body's own headline is known. The metadata reader can only
- * guess which side of "A | B" is the site; the heading over the body settles it: when `<title>`
- * holds that heading and the reader took the other side, or took the site's name or domain for
- * the title, the heading is the title (and the site the other side).
+ * guess which side of "A | B" is the site; the heading over the body and the page's host settle
+ * it. A title that is the site (its name, its domain, or the host's name in it: "Four Years
+ * Remaining" on fouryears.eu) gives way to the heading when `<title>` holds that heading, or, with
+ * no heading found, trades places with the other side of `<title>` that the reader took for the site.
  */
 export function settleTitle(
   metadata: { title: string | null; siteName: string | null },
   headline: string | null,
   docTitle: string,
+  url: string | null,
 ): { title: string | null; siteName: string | null } {
   const { title, siteName } = metadata;
   const heading = headline ? clean(headline) : '';
-  if (!heading || heading.length > MAX_TITLE_LENGTH || (title && sameText(title, heading))) return { title, siteName };
-  if (!title) return { title: heading, siteName };
-  const swapped = !!siteName && sameText(siteName, heading) && squash(docTitle).includes(squash(title));
-  if (swapped) return { title: heading, siteName: title };
-  const titleIsSite = (!!siteName && sameText(title, siteName)) || DOMAIN_NAME.test(title);
-  if (titleIsSite && squash(docTitle).includes(squash(heading))) return { title: heading, siteName };
+  if (heading && heading.length <= MAX_TITLE_LENGTH && !title) return { title: heading, siteName };
+  if (!title || (heading && sameText(title, heading))) return { title, siteName };
+  // The reader took the heading for the site's name: the two trade places.
+  if (heading && siteName && sameText(siteName, heading) && squash(docTitle).includes(squash(title))) return { title: heading, siteName: title };
+  const host = hostName(url);
+  const namesSite = (text: string) => (!!siteName && sameText(text, siteName)) || DOMAIN_NAME.test(text) || (!!host && squash(text).includes(host));
+  if (!namesSite(title)) return { title, siteName };
+  const fullTitle = squash(docTitle);
+  if (heading && heading.length <= MAX_TITLE_LENGTH && fullTitle.includes(squash(heading))) {
+    const site = !siteName || squash(siteName).includes(squash(heading)) ? title : siteName;
+    return { title: heading, siteName: site };
+  }
+  if (!heading && siteName && !namesSite(siteName) && fullTitle.includes(squash(siteName)) && fullTitle.includes(squash(title))) {
+    return { title: siteName, siteName: title };
+  }
   return { title, siteName };
 }
 
 /** A title that is a bare domain ("energieverbraucher.de") names the site, not the story. */
 const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
+
+/** The host's name without www and top-level domain, squashed ("fouryears" of www.fouryears.eu). */
+function hostName(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const labels = new URL(url).hostname.split('.');
+    const name = squash(labels.length > 1 ? labels[labels.length - 2]! : labels[0]!);
+    return name.length >= 3 ? name : null;
+  } catch {
+    return null;
+  }
+}
