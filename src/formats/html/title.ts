@@ -215,14 +215,14 @@ export function settleTitle(
   // The reader took the heading for the site's name: the two trade places.
   if (heading && siteName && sameText(siteName, heading) && squash(docTitle).includes(squash(title))) return { title: heading, siteName: title };
   const host = hostName(url);
-  const namesSite = (text: string) => (!!siteName && sameText(text, siteName)) || DOMAIN_NAME.test(text) || (!!host && squash(text).includes(host));
-  if (!namesSite(title)) return { title, siteName };
+  const looksLikeSite = (text: string) => DOMAIN_NAME.test(text) || (!!host && squash(text).includes(host));
+  if (!(siteName && sameText(title, siteName)) && !looksLikeSite(title)) return { title, siteName };
   const fullTitle = squash(docTitle);
   if (heading && heading.length <= MAX_TITLE_LENGTH && fullTitle.includes(squash(heading))) {
     const site = !siteName || squash(siteName).includes(squash(heading)) ? title : siteName;
     return { title: heading, siteName: site };
   }
-  if (!heading && siteName && !namesSite(siteName) && fullTitle.includes(squash(siteName)) && fullTitle.includes(squash(title))) {
+  if (!heading && siteName && !looksLikeSite(siteName) && !TITLE_FILLER.test(siteName) && siteName.includes(' ') && fullTitle.includes(squash(siteName)) && fullTitle.includes(squash(title))) {
     return { title: siteName, siteName: title };
   }
   return { title, siteName };
