@@ -34,6 +34,9 @@ export const STRONG_BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
   'breadcrumb', 'breadcrumbs', 'navbar',
   'navigation', 'nav', 'sidebar', 'footer', 'pagination', 'pager', 'outbrain', 'taboola',
   'trending', 'mostread', 'popular', 'tagcloud', 'toolbar',
+  // The same in the languages whose sites name classes in their own words.
+  'kommentar', 'kommentare', 'comentario', 'comentarios', 'commentaire', 'commentaires', 'teilen',
+  'compartir', 'partager', 'relacionados', 'relacionadas', 'empfehlungen', 'verwandte',
 ]);
 
 /**
@@ -55,6 +58,7 @@ export const UNTELLING_LAST_WORDS: ReadonlySet<string> = new Set([
  */
 export const AD_WORDS: ReadonlySet<string> = new Set([
   'ad', 'ads', 'advert', 'advertisement', 'adsense', 'adslot', 'sponsored', 'promo', 'promotion',
+  'werbung', 'anzeige', 'publicidad', 'publicite', 'pub',
 ]);
 /** Body text (characters in good blocks) that clears an element of an advertising word. */
 export const AD_TEXT_CHARS = 300;
