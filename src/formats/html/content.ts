@@ -7,7 +7,7 @@
 //    so prefix sums make every element's weight one subtraction).
 // 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
 import {
-  AD_TEXT_CHARS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_TOLERANCE, CREDIT_MAX_CHARS, GOOD_CHARS, GOOD_SHORT_CHARS,
+  AD_TEXT_CHARS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_BAD_CHARS, CLIMB_TOLERANCE, CREDIT_MAX_CHARS, GOOD_CHARS, GOOD_SHORT_CHARS,
   HEADING_TAGS, KEPT_LINK_DENSITY_LONG, KEPT_LINK_DENSITY_SHORT, LABEL_MAX_CHARS, LEAD_SCAN_BLOCKS,
   LEAD_STEP_OVER_CHARS, LONG_BLOCK_CHARS, MAJORITY_SHARE, MAX_LINK_DENSITY, PHOTO_CREDIT, PUNCTUATION,
   SENTENCE_END, SHORT_WEIGHT, SIBLING_SHARE, SIGN_OFF, SIGN_OFF_MAX_CHARS, WEAK_TEXT_CHARS,
@@ -327,6 +327,11 @@ function withSiblings(best: Range, ranges: Range[], blocks: Block[], weights: nu
     return weight;
   };
   const bestWeight = sum(best);
+  const badChars = (range: Range) => {
+    let chars = 0;
+    for (let i = range.start; i < range.end; i++) if (weights[i]! < 0 && (blocks[i]!.furniture || linkDensity(blocks[i]!) > MAX_LINK_DENSITY)) chars += blocks[i]!.text.length;
+    return chars;
+  };
   let chosen: Range[] = [best];
   for (let current = best.element; current.parent; current = current.parent) {
     const parent = current.parent;
@@ -345,7 +350,10 @@ function withSiblings(best: Range, ranges: Range[], blocks: Block[], weights: nu
     }
     chosen = level;
     const above = rangeOf.get(parent);
-    if (!above || above.furniture || sum(above) < bestWeight * (1 - CLIMB_TOLERANCE)) break;
+    if (!above || above.furniture) break;
+    // Climb past what weighs nothing or adds only short lines (a "Steps" heading, a cooking
+    // time) or a little furniture (a share bar), not past a menu or a comment section.
+    if (sum(above) < bestWeight * (1 - CLIMB_TOLERANCE) && badChars(above) > badChars(rangeOf.get(current) ?? best) + CLIMB_BAD_CHARS) break;
   }
   return chosen;
 }

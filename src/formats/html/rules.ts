@@ -137,6 +137,8 @@ export const SIGN_OFF_MAX_CHARS = 400;
 
 /** Siblings are also looked for beside ancestors weighing at most this share less than the best. */
 export const CLIMB_TOLERANCE = 0;
+/** ...or that add at most this many characters of furniture and links. */
+export const CLIMB_BAD_CHARS = 400;
 
 /** A photo credit line: not the article's text (a "Source:" line is, for press releases). */
 export const PHOTO_CREDIT = /^(?:fotos?|photos?|bild(?:er)?|credits?|crédits? photos?|image|imagen|beitragsbild)\s*(?::|$)/i;
