@@ -2,6 +2,8 @@
 // (`+0100` becomes `+01:00`, `Z` stays `Z`), a time without one stays local, a day alone stays a
 // day. Reads machine values (ISO and its near misses, RFC 2822, Unix seconds), URL paths
 // (/2024/03/05/) and the dates people print ("5. März 2024", "March 5, 2024", "05.03.2024").
+// One exception moves a time: a UTC one, into the publisher's country's zone (inPublisherZone).
+import { DateTime } from 'luxon';
 
 /**
  * Years outside this range are taken for noise. News on the web starts in the 1990s (earlier
@@ -179,4 +181,47 @@ export function dateInUrl(url: string): string | null {
     if (day) return day;
   }
   return null;
+}
+
+/**
+ * Time zones of countries that keep one, by top-level domain: a page that states its times in
+ * UTC is read in its publisher's zone, so the day is the day the site printed (a German site's
+ * `2022-11-06T23:00:00Z` is 7 November in Berlin). Countries spanning zones are absent.
+ */
+export const COUNTRY_ZONES: Readonly<Record<string, string>> = {
+  de: 'Europe/Berlin', at: 'Europe/Vienna', ch: 'Europe/Zurich', li: 'Europe/Vaduz', fr: 'Europe/Paris',
+  it: 'Europe/Rome', es: 'Europe/Madrid', nl: 'Europe/Amsterdam', be: 'Europe/Brussels', lu: 'Europe/Luxembourg',
+  pl: 'Europe/Warsaw', cz: 'Europe/Prague', sk: 'Europe/Bratislava', hu: 'Europe/Budapest', dk: 'Europe/Copenhagen',
+  se: 'Europe/Stockholm', no: 'Europe/Oslo', fi: 'Europe/Helsinki', uk: 'Europe/London', ie: 'Europe/Dublin',
+  gr: 'Europe/Athens', ro: 'Europe/Bucharest', bg: 'Europe/Sofia', hr: 'Europe/Zagreb', si: 'Europe/Ljubljana',
+  rs: 'Europe/Belgrade', ua: 'Europe/Kyiv', tr: 'Europe/Istanbul', il: 'Asia/Jerusalem', jp: 'Asia/Tokyo',
+  kr: 'Asia/Seoul', cn: 'Asia/Shanghai', tw: 'Asia/Taipei', hk: 'Asia/Hong_Kong', sg: 'Asia/Singapore',
+  in: 'Asia/Kolkata', bd: 'Asia/Dhaka', pk: 'Asia/Karachi', th: 'Asia/Bangkok', vn: 'Asia/Ho_Chi_Minh',
+  ph: 'Asia/Manila', za: 'Africa/Johannesburg', ng: 'Africa/Lagos', ke: 'Africa/Nairobi', eg: 'Africa/Cairo',
+  tn: 'Africa/Tunis', ma: 'Africa/Casablanca', nz: 'Pacific/Auckland', ar: 'America/Argentina/Buenos_Aires',
+  bo: 'America/La_Paz', cl: 'America/Santiago', co: 'America/Bogota', pe: 'America/Lima', uy: 'America/Montevideo',
+  py: 'America/Asuncion', ve: 'America/Caracas', ec: 'America/Guayaquil', gt: 'America/Guatemala',
+  cr: 'America/Costa_Rica', pa: 'America/Panama', sv: 'America/El_Salvador', bz: 'America/Belize', cu: 'America/Havana',
+};
+
+const UTC_TIME = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/;
+
+/**
+ * A UTC time moved to the zone of the country the page's host belongs to; anything else (a
+ * local offset, a bare day, an unknown or multi-zone country) as it was.
+ *
+ * @example inPublisherZone('2022-11-06T23:00:00Z', 'https://beige.de/a') // '2022-11-07T00:00:00+01:00'
+ */
+export function inPublisherZone(iso: string | null, url: string | null): string | null {
+  if (!iso || !url || !UTC_TIME.test(iso)) return iso;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return iso;
+  }
+  const zone = COUNTRY_ZONES[host.slice(host.lastIndexOf('.') + 1).toLowerCase()];
+  if (!zone) return iso;
+  const local = DateTime.fromISO(iso, { setZone: true }).setZone(zone);
+  return local.isValid ? local.toISO({ suppressMilliseconds: true }) : iso;
 }

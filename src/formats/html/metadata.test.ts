@@ -153,3 +153,11 @@ test('an empty page yields nulls, never a throw', () => {
     canonicalUrl: null, language: null, description: null, image: null,
   });
 });
+
+test('a UTC time is read in the zone of a one-zone country the host belongs to; elsewhere it stays UTC', () => {
+  const html = '<html><head><meta property="article:published_time" content="2022-11-06T23:00:00Z"></head><body><h1>Herbst</h1></body></html>';
+  assert.equal(read(html, 'https://zeitung.example.de/herbst').published, '2022-11-07T00:00:00+01:00');
+  assert.equal(read(html, 'https://news.example.com/autumn').published, '2022-11-06T23:00:00Z');
+  const local = html.replace('2022-11-06T23:00:00Z', '2022-11-06T23:00:00-05:00');
+  assert.equal(read(local, 'https://zeitung.example.de/herbst').published, '2022-11-06T23:00:00-05:00');
+});

@@ -6,6 +6,7 @@ import { readByline } from './byline.js';
 import type { PageMetadata } from './index.js';
 import { ldPublisherName, ldString, readLinkedData, resolve, type LdNode, type LinkedData } from './json-ld.js';
 import { scanPage } from './page-scan.js';
+import { inPublisherZone } from './dates.js';
 import { readModified, readPublished } from './published.js';
 import { clean, firstClean, firstMeta, metaMap, type Sources } from './sources.js';
 import { readTitle } from './title.js';
@@ -50,8 +51,8 @@ export function readMetadata(page: ParsedHtml, options: MetadataOptions): PageMe
 
   return {
     title: title.headline,
-    published: readPublished(sources, [base, canonicalUrl]),
-    modified: readModified(sources),
+    published: inPublisherZone(readPublished(sources, [base, canonicalUrl]), canonicalUrl ?? base),
+    modified: inPublisherZone(readModified(sources), canonicalUrl ?? base),
     byline: readByline(sources),
     siteName: siteFromMeta ?? (title.site ? clean(title.site) : null),
     canonicalUrl,
