@@ -43,7 +43,7 @@ test('UTF-8 with a broken byte is kept, and the replacement is reported as a pro
   const bytes = Uint8Array.from([...Buffer.from('Zürich — Café résumé naïve '), 0xc3, ...Buffer.from(' end')]);
   const parsed = parseCapture(bytes, { name: 'broken.txt' });
   assert.equal(parsed.decodedBy, 'detection');
-  assert.match(parsed.problems[0]?.message ?? '', /1 invalid UTF-8 byte sequence/);
+  assert.match(parsed.problems[0]?.message ?? '', /1 invalid utf-8 byte sequence/i);
 });
 
 test('empty and whitespace-only captures: E_INPUT_EMPTY', () => {

@@ -115,7 +115,7 @@ export function decodeCapture(
   const problems: InputProblem[] = [];
   if (decoded.replaced > 0) {
     problems.push({
-      message: `${decoded.replaced} invalid UTF-8 byte sequence(s) replaced with U+FFFD; the rest read as UTF-8`,
+      message: `${decoded.replaced} invalid ${decoded.encoding} byte sequence(s) replaced with U+FFFD; the rest read as ${decoded.encoding}`,
       severity: 'warning',
     });
   }
