@@ -19,7 +19,7 @@ import {
   sumCounts,
 } from '../eval/extraction-metric.js';
 import { corporaDir, repoRoot } from './corpora.js';
-import type { BenchSection } from './index.js';
+import { printSection, type BenchSection } from './section.js';
 import { dataDir, fmt, median } from './ingest.js';
 
 const RUNS = 3;
@@ -174,9 +174,7 @@ if (isMain) {
   const started = Date.now();
   const section = await benchExtraction('default');
   if (section) {
-    console.log(`\n${section.title}`);
-    for (const row of section.rows) console.log('  ' + row.map((c) => c.padEnd(34)).join(''));
-    for (const note of section.notes) console.log(`  - ${note}`);
+    printSection(section);
   }
   console.log(`extraction bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }

@@ -8,12 +8,9 @@ import { benchExtraction } from './extraction.js';
 import { benchFolder } from './folder.js';
 import { benchIngest } from './ingest.js';
 
-export interface BenchSection {
-  title: string;
-  /** Markdown table rows, first row the header. */
-  rows: string[][];
-  notes: string[];
-}
+import { printSection, type BenchSection } from './section.js';
+
+export type { BenchSection } from './section.js';
 
 const scale = process.env.BENCH_SCALE === 'full' ? 'full' : 'default';
 const started = Date.now();
@@ -43,8 +40,3 @@ function table(rows: string[][]): string[] {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rest.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-function printSection(section: BenchSection): void {
-  console.log(`\n${section.title}`);
-  for (const row of section.rows) console.log('  ' + row.map((c) => c.padEnd(22)).join(''));
-  for (const note of section.notes) console.log(`  - ${note}`);
-}

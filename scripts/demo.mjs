@@ -16,6 +16,7 @@ const steps = [
   ['search', 'wire:"Business Wire" OR wire:GlobeNewswire', '--db', db, '--limit', '3'],
   ['search', 'lang:es', '--db', db, '--limit', '3'],
   ['search', '北京', '--db', db, '--limit', '3'],
+  ['search', 'electric ferries', '--db', db, '--limit', '3'],
   ['search', '(unbalanced', '--db', db],
 ];
 
