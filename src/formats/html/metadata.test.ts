@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizeDate, printedDate } from './dates.js';
+import { extractHtml } from './index.js';
 import { readMetadata } from './metadata.js';
 import { parseHtml } from './tree.js';
 
@@ -160,4 +161,20 @@ test('a UTC time is read in the zone of a one-zone country the host belongs to; 
   assert.equal(read(html, 'https://news.example.com/autumn').published, '2022-11-06T23:00:00Z');
   const local = html.replace('2022-11-06T23:00:00Z', '2022-11-06T23:00:00-05:00');
   assert.equal(read(local, 'https://zeitung.example.de/herbst').published, '2022-11-06T23:00:00-05:00');
+});
+
+test('a title that names the site gives way: to the heading over the body, or to the other side of <title>', () => {
+  const body = '<article><h1>Interning small integers</h1><p>Small integers are shared objects in CPython, so identity checks on them can surprise you.</p></article>';
+  const swapped = extractHtml(`<title>Four Years Remaining » Interning small integers</title>${body}`, { url: 'https://fouryears.example/2019/10/21/x/' });
+  assert.equal(swapped.title, 'Interning small integers');
+  const noHeading = extractHtml('<title>Kleine Schafskunde | Mäscot das Schaf</title><p>Schafe sind Herdentiere und fühlen sich allein nicht wohl, auch nicht im Stall.</p>', { url: 'https://maescot.example/kleine-schafskunde/' });
+  assert.equal(noHeading.title, 'Kleine Schafskunde');
+  // A longer title that mentions the host is a story about the site's own product.
+  const product = extractHtml('<title>Quarry Desktop 15 for Mac</title><p>The new release runs Windows applications side by side with macOS ones.</p>', { url: 'https://quarry.example/desktop/' });
+  assert.equal(product.title, 'Quarry Desktop 15 for Mac');
+});
+
+test('the heading over a comment thread is never the title', () => {
+  const page = read('<title>15 Jahre Netzwerk — Netzwerk</title><h2>4 thoughts on “15 Jahre Netzwerk”</h2><h1>15 Jahre Netzwerk</h1>');
+  assert.equal(page.title, '15 Jahre Netzwerk');
 });

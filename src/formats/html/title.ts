@@ -19,6 +19,8 @@ export const TITLE_FILLER = /^\s*(?:blog\s+archive?|archiv(?:e|es)?|startseite|h
 const TITLE_PREFIX_SEPARATOR = /^(.{2,40}?)\s*:\s+/;
 /** Texts that are addresses, not titles (a logo heading holding the site's URL). */
 const NOT_A_TITLE = /^(?:https?:\/\/|www\.)\S*$/i;
+/** The heading over a comment thread: "4 thoughts on “Story”", "12 Kommentare zu „Story“". */
+const COMMENTS_HEADING = /^\s*(?:\d+|one|two|three|ein|eine|zwei|drei)\s+(?:thoughts?|comments?|responses?|replies|reply|kommentare?|gedanken|antworten|commentaires?|comentarios?)\b/i;
 /** Marks left at a heading's start when its kicker is dropped ("Kicker: Story" -> ": Story"). */
 const LEADING_MARKS = /^[\s:|•·–—-]+/;
 /** Longer than this, a heading is not the headline (a teaser's text, a whole section). */
@@ -68,7 +70,7 @@ export function readTitle(docTitle: string, metas: Map<string, string>, ld: Link
   const headings = [scan.headings, scan.subheadings, scan.minorHeadings]
     .flatMap((list) => list.slice(0, HEADINGS_WEIGHED))
     .map((h) => ({ text: withoutSiteSuffix((headingText(h.element, MAX_TITLE_LENGTH) ?? '').replace(LEADING_MARKS, ''), knownSite), at: h.order, element: h.element }))
-    .filter(({ text }) => text && !partOfSite(text) && !NOT_A_TITLE.test(text));
+    .filter(({ text }) => text && !partOfSite(text) && !NOT_A_TITLE.test(text) && !COMMENTS_HEADING.test(text));
 
   for (const { text, at, element } of headings) {
     const confirming = claims.filter((claim) => confirms(claim, text));
@@ -214,31 +216,54 @@ export function settleTitle(
   if (!title || (heading && sameText(title, heading))) return { title, siteName };
   // The reader took the heading for the site's name: the two trade places.
   if (heading && siteName && sameText(siteName, heading) && squash(docTitle).includes(squash(title))) return { title: heading, siteName: title };
-  const host = hostName(url);
-  const looksLikeSite = (text: string) => DOMAIN_NAME.test(text) || (!!host && squash(text).includes(host));
+  const hosts = hostNames(url);
+  // A short name holding the host's ("Four Years Remaining" on fouryears.eu); a longer title that
+  // mentions it ("Parallels Desktop 15 for Mac") is a story about the site's own product.
+  const looksLikeSite = (text: string) =>
+    DOMAIN_NAME.test(text) || (wordCount(text) <= SITE_NAME_MAX_WORDS && hosts.some((host) => asAscii(text).includes(host)));
   if (!(siteName && sameText(title, siteName)) && !looksLikeSite(title)) return { title, siteName };
   const fullTitle = squash(docTitle);
-  if (heading && heading.length <= MAX_TITLE_LENGTH && fullTitle.includes(squash(heading))) {
+  // (A heading of a word or two that names the site is the logo's, not the story's.)
+  if (heading && heading.length <= MAX_TITLE_LENGTH && !(wordCount(heading) <= 2 && looksLikeSite(heading)) && fullTitle.includes(squash(heading))) {
     const site = !siteName || squash(siteName).includes(squash(heading)) ? title : siteName;
     return { title: heading, siteName: site };
   }
-  if (!heading && siteName && !looksLikeSite(siteName) && !TITLE_FILLER.test(siteName) && siteName.includes(' ') && fullTitle.includes(squash(siteName)) && fullTitle.includes(squash(title))) {
-    return { title: siteName, siteName: title };
-  }
+  // Else the part of <title> that is not the site ("Kleine Schafskunde | Mäscot das Schaf").
+  const story = docTitle
+    .split(TITLE_SEPARATORS)
+    .map((part) => clean(part))
+    .filter((part) => part.includes(' ') && !TITLE_FILLER.test(part) && !looksLikeSite(part) && !sameText(part, title))
+    .sort((a, b) => b.length - a.length)[0];
+  if (story) return { title: story, siteName: siteName && !sameText(siteName, story) ? siteName : title };
   return { title, siteName };
 }
+
+const wordCount = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+
+/** At most this many words, a title holding the host's name is the site's name. */
+const SITE_NAME_MAX_WORDS = 4;
 
 /** A title that is a bare domain ("energieverbraucher.de") names the site, not the story. */
 const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
 
-/** The host's name without www and top-level domain, squashed ("fouryears" of www.fouryears.eu). */
-function hostName(url: string | null): string | null {
-  if (!url) return null;
+/** Host labels that name a hosting service, not the site. */
+const HOSTING_LABELS = new Set(['www', 'blogspot', 'wordpress', 'tumblr', 'medium', 'substack', 'github', 'wixsite', 'weebly', 'jimdo', 'hypotheses', 'blog', 'news', 'com', 'org', 'net', 'co']);
+
+/**
+ * The host's telling labels, squashed and in ASCII: "fouryears" of www.fouryears.eu, "emacspeak"
+ * of emacspeak.blogspot.com. The top-level domain and hosting services' names are left out.
+ */
+function hostNames(url: string | null): string[] {
+  if (!url) return [];
   try {
-    const labels = new URL(url).hostname.split('.');
-    const name = squash(labels.length > 1 ? labels[labels.length - 2]! : labels[0]!);
-    return name.length >= 3 ? name : null;
+    const labels = new URL(url).hostname.toLowerCase().split('.').slice(0, -1);
+    return labels.map((label) => label.replace(/[^a-z0-9]+/g, '')).filter((label) => label.length >= 3 && !HOSTING_LABELS.has(label));
   } catch {
-    return null;
+    return [];
   }
+}
+
+/** Squashed, with umlauts written out and accents dropped, as host names spell them ("maescot"). */
+function asAscii(text: string): string {
+  return squash(text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
 }
