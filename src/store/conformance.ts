@@ -75,6 +75,34 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.equal(await store.captureState('f'.repeat(64)), null);
         }));
 
+      test('a feed item polled again: unchanged it stays, changed it is revised and the old version kept', () =>
+        withStore(open, async (store) => {
+          const id = 'feed-item-0001';
+          const first = captureRecord('feed poll 1');
+          const v1 = { ...article(first.capture.id, 0, { title: 'Ferry order placed', text: 'Two ferries.', paragraphs: ['Two ferries.'] }), id };
+          await store.writeCapture(first, [v1]);
+          // The next poll returns the same item unchanged: nothing is written.
+          const second = captureRecord('feed poll 2');
+          assert.deepEqual(await store.writeCapture(second, [{ ...v1, captureId: second.capture.id }]), { capture: 'new', articlesAdded: 0 });
+          assert.deepEqual(await store.articleRevisions(id), []);
+          // A later poll carries a corrected text: the article is revised, the first version kept.
+          const third = captureRecord('feed poll 3');
+          const v2 = { ...v1, captureId: third.capture.id, text: 'Two electric ferries.', paragraphs: ['Two electric ferries.'] };
+          assert.deepEqual(await store.writeCapture(third, [v2]), { capture: 'new', articlesAdded: 1 });
+          assert.deepEqual(await store.getArticle(id), v2);
+          const revisions = await store.articleRevisions(id);
+          assert.equal(revisions.length, 1);
+          assert.equal(revisions[0]!.revision, 1);
+          assert.equal(revisions[0]!.captureId, first.capture.id);
+          assert.deepEqual(revisions[0]!.article, v1);
+          // The index follows: the new wording is found, the old one no longer.
+          assert.equal((await store.search(parseQuery('electric'), { limit: 5 })).length, 1);
+          // Replaying the first capture (reprocess) does not turn the clock back.
+          await store.replaceArticles(first.capture.id, [v1], null);
+          assert.deepEqual(await store.getArticle(id), v2);
+          assert.equal((await store.articleRevisions(id)).length, 1);
+        }));
+
       test('a failing article write rolls back its capture', () =>
         withStore(open, async (store) => {
           const record = captureRecord('atomic');

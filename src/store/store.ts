@@ -79,6 +79,17 @@ export interface FailedCapture {
   error: { code: string; message: string };
 }
 
+/** A version of an article that a later capture replaced. */
+export interface ArticleRevision {
+  /** 1 for the first version replaced. */
+  revision: number;
+  /** The capture the replaced version came from. */
+  captureId: string;
+  /** When it was replaced (ISO 8601, UTC). */
+  replacedAt: string;
+  article: Article;
+}
+
 export interface Store {
   /** What is stored of a capture, or null when its bytes were never stored. */
   captureState(id: string): Promise<CaptureState | null>;
@@ -107,6 +118,8 @@ export interface Store {
    */
   replaceArticles(captureId: string, articles: Article[], error: CaptureRecord['error']): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
+  /** The versions an article had before its content changed (a feed item edited), oldest first. */
+  articleRevisions(id: string): Promise<ArticleRevision[]>;
   getCapture(id: string): Promise<{ capture: Capture; bytes: Uint8Array } | null>;
   /** Every capture id, oldest first. */
   captureIds(): AsyncIterable<string>;

@@ -2,6 +2,7 @@
 // updates articles_fts (and articles_cjk for CJK text) in the caller's transaction.
 import { CJK, DatelineError } from '../../core/index.js';
 import type { Article } from '../../core/index.js';
+import type { ArticleRevision } from '../store.js';
 import type { Db } from './database.js';
 import { filterKeys } from './filter-match.js';
 
@@ -45,6 +46,10 @@ export class ArticleTable {
   private readonly ofCapture;
   private readonly deleteOfCapture;
   private readonly byId;
+  private readonly currentOf;
+  private readonly update;
+  private readonly addRevision;
+  private readonly revisionsOf;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO articles
@@ -65,14 +70,35 @@ export class ArticleTable {
     this.deleteOfCapture = db.prepare('DELETE FROM articles WHERE capture_id = ?');
     this.byId = db.prepare<[string], StoredRow>(`SELECT id, capture_id, title, text, published, wire, source, lang,
       kind, url, json FROM articles WHERE id = ?`);
+    // With the order of the two captures: only a later capture revises (reprocess replays old ones).
+    this.currentOf = db.prepare<[string, string], IndexedRow & { capture_id: string; published: string | null; later: number }>(
+      `SELECT a.seq, a.capture_id, a.title, a.text, a.place, a.source, a.wire, a.published,
+        (SELECT seq FROM captures WHERE id = ?) > (SELECT seq FROM captures WHERE id = a.capture_id) AS later
+       FROM articles a WHERE a.id = ?`,
+    );
+    this.update = db.prepare(`UPDATE articles SET capture_id = ?, position = ?, title = ?, text = ?, published = ?,
+      wire = ?, source = ?, place = ?, lang = ?, kind = ?, url = ?, json = ?, wire_key = ?, source_key = ?, place_key = ?
+      WHERE seq = ?`);
+    this.addRevision = db.prepare(`INSERT INTO article_revisions (article_id, revision, capture_id, json, replaced_at)
+      VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM article_revisions WHERE article_id = ?), ?, ?,
+      strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+    this.revisionsOf = db.prepare<[string], { revision: number; capture_id: string; json: string; replaced_at: string }>(
+      'SELECT revision, capture_id, json, replaced_at FROM article_revisions WHERE article_id = ? ORDER BY revision',
+    );
   }
 
   /**
-   * Inserts the articles whose ids are new; returns how many. Must run inside a transaction.
-   * `firstPosition` numbers them in the order given, as they stand in their capture.
+   * Inserts the articles whose ids are new and revises those whose content changed; returns how
+   * many were added or revised. Must run inside a transaction. `firstPosition` numbers them in
+   * the order given, as they stand in their capture.
+   *
+   * An id seen before in another capture is the same feed item polled again (ids of feed items
+   * come from source and guid): unchanged, it is left alone; changed (title, text or published
+   * time) in a later capture, the stored version moves to article_revisions and the new one
+   * takes its place. An earlier capture (reprocess replays them in order) never revises.
    */
   insertMany(captureId: string, articles: readonly Article[], firstPosition: number): number {
-    let added = 0;
+    let written = 0;
     for (let i = 0; i < articles.length; i++) {
       const article = articles[i]!;
       if (article.captureId !== captureId) {
@@ -82,39 +108,48 @@ export class ArticleTable {
           { input: article.id },
         );
       }
-      // Fields that have their own column are not repeated in the JSON (a third of its size).
-      const { text, id, captureId: _capture, title, published, wire, source, kind, language, url, ...rest } = article;
-      // The body is usually its paragraphs joined; then it is stored once, in the text column.
-      const stored = compact(splitsInto(text, rest.paragraphs) ? { ...rest, paragraphs: JOINED } : rest);
-      const place = article.dateline?.place ?? null;
-      const keys = filterKeys(wire, source, place);
-      const info = this.insert.run(
-        id,
-        captureId,
-        firstPosition + i,
-        title,
-        text,
-        published,
-        wire,
-        source,
-        place,
-        language,
-        kind,
-        url,
-        JSON.stringify(stored),
-        keys.wire,
-        keys.source,
-        keys.place,
-      );
-      if (info.changes === 0) continue;
-      added++;
-      const seq = info.lastInsertRowid;
-      this.ftsInsert.run(seq, title, text, place, source, wire);
-      if (CJK.test(text) || (title !== null && CJK.test(title))) {
-        this.cjkInsert.run(seq, title, text);
+      const row = rowOf(article, firstPosition + i);
+      const info = this.insert.run(...row.values);
+      if (info.changes > 0) {
+        written++;
+        this.index(BigInt(info.lastInsertRowid), article, row.place);
+      } else if (this.revise(article, row)) {
+        written++;
       }
     }
-    return added;
+    return written;
+  }
+
+  /** Replaces a stored article whose content changed, keeping the old version. */
+  private revise(article: Article, row: ArticleRow): boolean {
+    const current = this.currentOf.get(article.captureId, article.id);
+    if (!current || current.capture_id === article.captureId || !current.later) return false;
+    if (current.title === article.title && current.text === article.text && current.published === article.published) return false;
+    const previous = this.get(article.id)!;
+    this.addRevision.run(article.id, article.id, current.capture_id, JSON.stringify(previous));
+    const seq = BigInt(current.seq);
+    this.ftsDelete.run(seq, current.title, current.text, current.place, current.source, current.wire);
+    this.cjkDelete.run(seq);
+    // The same columns as the insert, less the id, then the row's seq.
+    this.update.run(...row.values.slice(1), seq);
+    this.index(seq, article, row.place);
+    return true;
+  }
+
+  private index(seq: bigint, article: Article, place: string | null): void {
+    const { title, text, source, wire } = article;
+    this.ftsInsert.run(seq, title, text, place, source, wire);
+    if (CJK.test(text) || (title !== null && CJK.test(title))) this.cjkInsert.run(seq, title, text);
+  }
+
+  /** The earlier versions of an article, oldest first. */
+  revisions(id: string): ArticleRevision[] {
+    return this.revisionsOf.all(id).map((row) => ({
+      revision: row.revision,
+      captureId: row.capture_id,
+      replacedAt: row.replaced_at,
+      article: JSON.parse(row.json) as Article,
+    }));
   }
 
   /** Removes every article of a capture from the table and both indexes. In a transaction. */
@@ -149,6 +184,26 @@ export class ArticleTable {
       paragraphs,
     };
   }
+}
+
+interface ArticleRow {
+  /** The insert's parameters, the id first. */
+  values: [string, string, number, ...unknown[]];
+  place: string | null;
+}
+
+/** An article as the insert's parameters: own columns, folded filter keys and the compact JSON. */
+function rowOf(article: Article, position: number): ArticleRow {
+  // Fields that have their own column are not repeated in the JSON (a third of its size).
+  const { text, id, captureId, title, published, wire, source, kind, language, url, ...rest } = article;
+  // The body is usually its paragraphs joined; then it is stored once, in the text column.
+  const stored = compact(splitsInto(text, rest.paragraphs) ? { ...rest, paragraphs: JOINED } : rest);
+  const place = article.dateline?.place ?? null;
+  const keys = filterKeys(wire, source, place);
+  return {
+    values: [id, captureId, position, title, text, published, wire, source, place, language, kind, url, JSON.stringify(stored), keys.wire, keys.source, keys.place],
+    place,
+  };
 }
 
 /**

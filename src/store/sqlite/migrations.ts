@@ -75,6 +75,20 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO articles_cjk(articles_cjk, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
     `,
   },
+  {
+    version: 2,
+    name: 'article revisions (a feed item whose content changed keeps its earlier versions)',
+    sql: `
+      CREATE TABLE article_revisions (
+        article_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,        -- 1 for the first version replaced, then 2, ...
+        capture_id TEXT NOT NULL,         -- the capture the replaced version came from
+        json TEXT NOT NULL,               -- the whole Article as it was
+        replaced_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, revision)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Db): void {

@@ -5,6 +5,7 @@
 import { DatelineError, isDatelineError } from '../../core/index.js';
 import type { Article, Capture, Query } from '../../core/index.js';
 import type {
+  ArticleRevision,
   CaptureRecord,
   CaptureState,
   FailedCapture,
@@ -130,6 +131,10 @@ export class SqliteStore implements Store {
 
   getArticle(id: string): Promise<Article | null> {
     return this.run(`reading article ${id}`, () => this.articles.get(id));
+  }
+
+  articleRevisions(id: string): Promise<ArticleRevision[]> {
+    return this.run(`reading the revisions of article ${id}`, () => this.articles.revisions(id));
   }
 
   getCapture(id: string): Promise<{ capture: Capture; bytes: Uint8Array } | null> {
