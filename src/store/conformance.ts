@@ -103,6 +103,31 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.equal((await store.articleRevisions(id)).length, 1);
         }));
 
+      test('sources: added once per URL, listed, due by their next poll, updated and removed', () =>
+        withStore(open, async (store) => {
+          const added = await store.addSource({ url: 'https://wire.example/feed.xml', kind: 'feed', title: 'Wire', folder: 'News/Wires' }, '2024-06-01T00:00:00Z');
+          assert.equal(added.added, true);
+          assert.equal(added.source.state.nextPollAt, '2024-06-01T00:00:00Z');
+          assert.equal(added.source.fullText, false);
+          const again = await store.addSource({ url: 'https://wire.example/feed.xml', kind: 'feed' }, '2024-06-02T00:00:00Z');
+          assert.equal(again.added, false);
+          assert.equal(again.source.title, 'Wire');
+          const other = (await store.addSource({ url: 'https://paper.example/', kind: 'page', fullText: true }, '2024-06-01T00:00:00Z')).source;
+          assert.deepEqual((await store.listSources()).map((source) => source.url), ['https://wire.example/feed.xml', 'https://paper.example/']);
+
+          await store.updateSourceState(added.source.id, { nextPollAt: '2024-06-01T02:00:00Z', etag: '"v1"', lastStatus: 200, newItems: 4 });
+          assert.deepEqual((await store.dueSources('2024-06-01T01:00:00Z', 10)).map((source) => source.id), [other.id]);
+          const due = await store.dueSources('2024-06-01T03:00:00Z', 10);
+          assert.deepEqual(due.map((source) => source.id), [other.id, added.source.id]);
+          assert.equal(due[1]!.state.etag, '"v1"');
+          assert.equal(due[1]!.state.newItems, 4);
+
+          assert.equal(await store.removeSource('https://paper.example/'), true);
+          assert.equal(await store.removeSource(other.id), false);
+          await assert.rejects(store.updateSourceState(other.id, { lastError: 'x' }), rejectsWith('E_NOT_FOUND'));
+          assert.equal((await store.listSources()).length, 1);
+        }));
+
       test('a failing article write rolls back its capture', () =>
         withStore(open, async (store) => {
           const record = captureRecord('atomic');

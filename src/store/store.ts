@@ -79,6 +79,49 @@ export interface FailedCapture {
   error: { code: string; message: string };
 }
 
+/** What a source is: a feed, a sitemap, or a page (polled for the feed it links to, or itself). */
+export type SourceKind = 'feed' | 'sitemap' | 'page';
+
+/** A source to add: where it is, and what a person said about it. */
+export interface NewSource {
+  url: string;
+  kind: SourceKind;
+  title?: string | null;
+  /** The site's home page (OPML htmlUrl). */
+  siteUrl?: string | null;
+  /** The folder it sits in (OPML outline path, "News/Wires"). */
+  folder?: string | null;
+  /** Fetch each item's linked page and extract it when the item carries only a summary. */
+  fullText?: boolean;
+}
+
+/** How polling a source has gone; updated after every fetch. */
+export interface SourceState {
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchAt: string | null;
+  /** The last HTTP status, or null when the fetch failed before one. */
+  lastStatus: number | null;
+  /** The last error's message (null after a success). */
+  lastError: string | null;
+  /** Errors in all, and in a row since the last success (what backoff reads). */
+  errorCount: number;
+  consecutiveErrors: number;
+  /** When it is due next (ISO 8601, UTC). */
+  nextPollAt: string;
+  /** The polling interval it is on, in seconds. */
+  intervalSeconds: number;
+  /** Items seen that were new to the store, in all; with addedAt, the items a day. */
+  newItems: number;
+  lastNewItemAt: string | null;
+}
+
+export interface Source extends Required<NewSource> {
+  id: string;
+  addedAt: string;
+  state: SourceState;
+}
+
 /** A version of an article that a later capture replaced. */
 export interface ArticleRevision {
   /** 1 for the first version replaced. */
@@ -131,5 +174,18 @@ export interface Store {
    */
   search(query: Query, options: SearchOptions): Promise<SearchHit[]>;
   stats(): Promise<Stats>;
+  /**
+   * Adds a source, due at once (`nextPollAt` = `addedAt`); a URL already followed is returned as
+   * it is, with `added: false`.
+   */
+  addSource(source: NewSource, addedAt: string): Promise<{ source: Source; added: boolean }>;
+  /** Every source, oldest first. */
+  listSources(): Promise<Source[]>;
+  /** Removes a source by id or URL (its captures and articles stay); false when there is none. */
+  removeSource(idOrUrl: string): Promise<boolean>;
+  /** Records how a poll went. Rejects with E_NOT_FOUND when the source is gone. */
+  updateSourceState(id: string, state: Partial<SourceState>): Promise<void>;
+  /** Sources due at `now` (ISO 8601), soonest first. */
+  dueSources(now: string, limit: number): Promise<Source[]>;
   close(): Promise<void>;
 }

@@ -89,6 +89,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'sources and their polling state',
+    sql: `
+      CREATE TABLE sources (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,          -- from the URL: the same URL is one source
+        url TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        title TEXT,
+        site_url TEXT,
+        folder TEXT,
+        full_text INTEGER NOT NULL DEFAULT 0,
+        added_at TEXT NOT NULL,
+        state TEXT NOT NULL,              -- JSON SourceState, less next_poll_at
+        next_poll_at TEXT NOT NULL        -- its own column: dueSources reads it by index
+      );
+      CREATE INDEX sources_by_next_poll ON sources(next_poll_at);
+    `,
+  },
 ];
 
 export function migrate(db: Db): void {

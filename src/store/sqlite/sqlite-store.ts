@@ -6,6 +6,9 @@ import { DatelineError, isDatelineError } from '../../core/index.js';
 import type { Article, Capture, Query } from '../../core/index.js';
 import type {
   ArticleRevision,
+  NewSource,
+  Source,
+  SourceState,
   CaptureRecord,
   CaptureState,
   FailedCapture,
@@ -22,6 +25,7 @@ import type { Db, OpenOptions } from './database.js';
 import type { Transaction } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { Searcher } from './search.js';
+import { SourceTable } from './sources.js';
 import { StatsReader } from './stats.js';
 
 /** Any failure as our error: a DatelineError as it is, a database error as E_STORE. */
@@ -36,6 +40,7 @@ export class SqliteStore implements Store {
   private readonly articles: ArticleTable;
   private readonly searcher: Searcher;
   private readonly statsReader: StatsReader;
+  private readonly sources: SourceTable;
   private readonly writeBody: (record: CaptureRecord, articles: readonly Article[]) => WriteResult;
   private readonly writeOne: Transaction<(record: CaptureRecord, articles: readonly Article[]) => WriteResult>;
   private closed = false;
@@ -45,6 +50,7 @@ export class SqliteStore implements Store {
     this.articles = new ArticleTable(db);
     this.searcher = new Searcher(db);
     this.statsReader = new StatsReader(db);
+    this.sources = new SourceTable(db);
     this.writeBody = (record, articles) => {
       const created = this.captures.write(record);
       const articlesAdded = this.articles.insertMany(record.capture.id, articles, 0);
@@ -131,6 +137,26 @@ export class SqliteStore implements Store {
 
   getArticle(id: string): Promise<Article | null> {
     return this.run(`reading article ${id}`, () => this.articles.get(id));
+  }
+
+  addSource(source: NewSource, addedAt: string): Promise<{ source: Source; added: boolean }> {
+    return this.run(`adding source ${source.url}`, () => this.sources.add(source, addedAt));
+  }
+
+  listSources(): Promise<Source[]> {
+    return this.run('listing sources', () => this.sources.list());
+  }
+
+  removeSource(idOrUrl: string): Promise<boolean> {
+    return this.run(`removing source ${idOrUrl}`, () => this.sources.delete(idOrUrl));
+  }
+
+  updateSourceState(id: string, state: Partial<SourceState>): Promise<void> {
+    return this.run(`updating source ${id}`, () => this.sources.setState(id, state));
+  }
+
+  dueSources(now: string, limit: number): Promise<Source[]> {
+    return this.run('reading due sources', () => this.sources.dueAt(now, limit));
   }
 
   articleRevisions(id: string): Promise<ArticleRevision[]> {
