@@ -17,6 +17,14 @@ export type ErrorCode =
   | 'E_QUERY_FIELD' // a filter on a field we do not know
   | 'E_NOT_FOUND' // an id that is not in the store
   | 'E_STORE' // the database refused an operation
+  | 'E_FETCH_URL' // a URL we cannot fetch: unparsable, or not http(s)
+  | 'E_FETCH_BLOCKED' // a fetch refused by policy: robots.txt, or an address the SSRF guard forbids
+  | 'E_FETCH_TIMEOUT' // connect, headers, body or overall fetch deadline passed
+  | 'E_FETCH_TOO_LARGE' // a response body over the limit, on the wire or after decoding
+  | 'E_FETCH_STATUS' // an HTTP status we do not accept (4xx, 5xx after retries, 3xx without Location)
+  | 'E_FETCH_NETWORK' // DNS, connection refused or reset, a broken response
+  | 'E_FETCH_REDIRECTS' // more redirects than allowed
+  | 'E_FETCH_DECODE' // a Content-Encoding we cannot read, or a corrupt compressed body
   | 'E_INTERNAL'; // a bug: never expected, always reported
 
 export interface ErrorDetails {
