@@ -107,7 +107,7 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
         withStore(open, async (store) => {
           const added = await store.addSource({ url: 'https://wire.example/feed.xml', kind: 'feed', title: 'Wire', folder: 'News/Wires' }, '2024-06-01T00:00:00Z');
           assert.equal(added.added, true);
-          assert.equal(added.source.state.nextPollAt, '2024-06-01T00:00:00Z');
+          assert.equal(added.source.state.nextPollAt, '2024-06-01T00:00:00.000Z');
           assert.equal(added.source.fullText, false);
           const again = await store.addSource({ url: 'https://wire.example/feed.xml', kind: 'feed' }, '2024-06-02T00:00:00Z');
           assert.equal(again.added, false);

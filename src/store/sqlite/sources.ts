@@ -57,7 +57,7 @@ export class SourceTable {
   }
 
   add(source: NewSource, addedAt: string): { source: Source; added: boolean } {
-    const state = initialState(addedAt);
+    const state = initialState(instant(addedAt));
     const { nextPollAt, ...rest } = state;
     const info = this.insert.run(
       sourceId(source.url), source.url, source.kind, source.title ?? null, source.siteUrl ?? null, source.folder ?? null,
@@ -71,7 +71,7 @@ export class SourceTable {
   }
 
   dueAt(now: string, limit: number): Source[] {
-    return this.due.all(now, limit).map(sourceOf);
+    return this.due.all(instant(now), limit).map(sourceOf);
   }
 
   delete(idOrUrl: string): boolean {
@@ -82,8 +82,18 @@ export class SourceTable {
     const row = this.byId.get(id);
     if (!row) throw new DatelineError('E_NOT_FOUND', `store: no source ${id}`, { input: id });
     const { nextPollAt, ...rest } = { ...sourceOf(row).state, ...changes };
-    this.update.run(JSON.stringify(rest), nextPollAt, id);
+    this.update.run(JSON.stringify(rest), instant(nextPollAt), id);
   }
+}
+
+/**
+ * A time as toISOString writes it (milliseconds, Z), so times compare as strings in SQL:
+ * '2024-06-01T00:00:00Z' would sort after '2024-06-01T00:00:00.000Z'.
+ */
+function instant(time: string): string {
+  const ms = Date.parse(time);
+  if (Number.isNaN(ms)) throw new DatelineError('E_STORE', `store: ${time} is not a time`, { input: time });
+  return new Date(ms).toISOString();
 }
 
 function sourceOf(row: SourceRow): Source {
