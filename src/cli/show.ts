@@ -18,8 +18,10 @@ export function registerShow(program: Command): void {
         try {
           const article = await store.getArticle(id);
           if (!article) throw new DatelineError('E_NOT_FOUND', `no article with id "${id}" (ids are 16 hex characters, as search prints them)`, { input: id });
+          const revisions = await store.articleRevisions(id);
           if (json) {
-            printJson(article);
+            // Earlier versions only when there are some, so the usual article prints as before.
+            printJson(revisions.length ? { ...article, revisions } : article);
             return;
           }
           const out = [bold(article.title ?? '(no headline)')];
@@ -40,6 +42,7 @@ export function registerShow(program: Command): void {
           ];
           for (const [label, value] of facts) if (value) out.push(`${dim(label.padEnd(10))}${value}`);
           for (const n of article.notices) out.push(`${dim('notice'.padEnd(10))}${n.type}: ${n.text}`);
+          for (const r of revisions) out.push(`${dim('revised'.padEnd(10))}${r.replacedAt}: was "${r.article.title ?? ''}" (${r.article.text.length} characters)`);
           out.push('', ...article.paragraphs.flatMap((p) => [p, '']));
           if (article.about.length) out.push(dim('about'), ...article.about, '');
           if (article.contacts.length) out.push(dim('contacts'), ...article.contacts, '');
