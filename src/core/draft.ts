@@ -34,6 +34,13 @@ export interface ArticleDraft {
   known: KnownFields;
   /** Input fields we keep but do not model (JSONL's unknown keys, Reuters TOPICS and PLACES). */
   extra: Record<string, unknown>;
+  /**
+   * A feed item's guid (else its link). With the feed's identity it makes the article id, so a
+   * re-polled or edited feed gives its items the ids they had (core/ids.ts articleIdFromGuid).
+   */
+  guid?: string;
+  /** The feed's own URL (its self or alternate link) when the draft is a feed item. */
+  feed?: string;
 }
 
 export type DecodedBy = 'utf-8' | 'bom' | 'declaration' | 'detection';
@@ -55,7 +62,7 @@ export interface InputProblem {
   severity?: 'error' | 'warning';
 }
 
-export type FormatName = 'text' | 'html' | 'reuters-sgml' | 'jsonl';
+export type FormatName = 'text' | 'html' | 'reuters-sgml' | 'jsonl' | 'feed';
 
 export interface ParsedCapture {
   format: FormatName;

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'E_ENCODING' // bytes that cannot be decoded as the declared or detected charset
   | 'E_SGML_MALFORMED' // a Reuters SGML document we cannot split into stories
   | 'E_JSONL_MALFORMED' // a JSONL line that is not a JSON object
+  | 'E_FEED_MALFORMED' // a document that holds no RSS, RDF, Atom or JSON Feed (an HTML page, broken JSON)
   | 'E_NO_ARTICLE' // a capture that holds no article text
   | 'E_INPUT_PROBLEM' // a part of an input that could not be read (the rest was)
   | 'E_QUERY_SYNTAX' // a search query we cannot parse
@@ -67,6 +68,7 @@ export class DatelineError extends Error {
 
 /** The code for a problem inside an input (a broken line, a broken story), by the input's format. */
 export function problemCode(format: string): ErrorCode {
+  if (format === 'feed') return 'E_FEED_MALFORMED';
   return format === 'jsonl' ? 'E_JSONL_MALFORMED' : format === 'reuters-sgml' ? 'E_SGML_MALFORMED' : 'E_INPUT_PROBLEM';
 }
 

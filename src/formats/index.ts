@@ -3,6 +3,7 @@
 import { DatelineError, MAX_CAPTURE_BYTES, formatSize } from '../core/index.js';
 import type { ArticleDraft, InputProblem, ParsedCapture } from '../core/index.js';
 import { type DecodedText, decodeText } from './decode.js';
+import { feedDrafts, parseFeedDocument } from './feed/index.js';
 import { parseHtmlPage } from './html-page.js';
 import { parseJsonl } from './jsonl.js';
 import { parseReuters } from './reuters.js';
@@ -19,6 +20,8 @@ export type { ExtractedPage, ExtractOptions, PageMetadata } from './html/index.j
 export { primaryLanguage } from './html-page.js';
 export { normaliseText } from './normalize.js';
 export { parseReutersDate } from './reuters.js';
+export { parseFeedDocument, parseFeedDate, sanitizeFeedHtml } from './feed/index.js';
+export type { ParsedFeed, FeedItem, FeedMeta, FeedText, FeedOptions } from './feed/index.js';
 
 export interface CaptureInput {
   /** A path or URL: names the input in errors, and its extension is a format hint. */
@@ -50,6 +53,8 @@ export interface ParseOptions {
  * 4. Parse; problems inside the capture (a broken JSONL line, a broken story) are returned in
  *    `problems` with line numbers, and only a capture with no article at all throws. An HTML
  *    page is one draft: its main content as text, its metadata as known fields (html-page.ts).
+ *    A feed (RSS, RDF, Atom, JSON Feed) is one draft per item, in feed order (feed/drafts.ts);
+ *    malformed XML is read past, each error a warning in `problems`.
  *
  * @example parseCapture(bytes, { name: 'wire/2024-03-05.jsonl' }).drafts.length
  */
@@ -68,6 +73,11 @@ export function parseCapture(bytes: Uint8Array, input: CaptureInput, options: Pa
     const parsed = parseJsonl(decoded.text, name, options.onDraft);
     drafts = parsed.drafts;
     problems.push(...parsed.problems);
+  } else if (format === 'feed') {
+    const feed = parseFeedDocument(decoded.text, { name, url: input.url ?? null });
+    drafts = feedDrafts(feed, input.url ?? null);
+    problems.push(...feed.problems.map((p) => ({ ...p, severity: 'warning' as const })));
+    if (options.onDraft) drafts.forEach(options.onDraft);
   } else {
     drafts = format === 'html' ? parseHtmlPage(decoded.text, name, input.url ?? null) : parseText(decoded.text, name);
     if (options.onDraft) drafts.forEach(options.onDraft);

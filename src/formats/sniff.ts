@@ -90,9 +90,12 @@ export interface FormatHints {
  * Decides the format from decoded text, content first:
  * 1. `<!DOCTYPE lewis` or a line that starts with `<REUTERS` (in the first 64 KB): reuters-sgml.
  * 2. `<!DOCTYPE html`, `<html`, or a `<` start with an .html name or text/html type: html.
- * 3. Of the first 20 non-empty lines, at least half start with `{` and one parses as a JSON
+ * 3. A feed: an XML document whose first element is `<rss`, `<rdf:RDF` (or any `RDF` root) or
+ *    `<feed` (after the declaration, comments and a DOCTYPE), or a JSON object naming a JSON
+ *    Feed version URL (`"version": "https://jsonfeed.org/version/1.1"`): feed.
+ * 4. Of the first 20 non-empty lines, at least half start with `{` and one parses as a JSON
  *    object; or, with a `.jsonl`/`.ndjson` name (or an ndjson type), any starts with `{`: jsonl.
- * 4. Anything else: text.
+ * 5. Anything else: text.
  */
 export function sniffFormat(text: string, hints: FormatHints = {}): SniffedFormat {
   const sample = text.slice(0, FORMAT_SAMPLE_CHARS).replace(/^[\s\uFEFF]+/, '');
@@ -105,10 +108,21 @@ export function sniffFormat(text: string, hints: FormatHints = {}): SniffedForma
   if (/^<!DOCTYPE\s+html/i.test(sample) || /^<html[\s>]/i.test(sample)) return 'html';
   if (sample.startsWith('<') && (ext === 'html' || ext === 'htm' || type.includes('text/html'))) return 'html';
 
+  if (looksLikeFeed(sample)) return 'feed';
+
   if (looksLikeJsonl(sample, ext === 'jsonl' || ext === 'ndjson' || /ndjson|jsonl|json-lines/.test(type))) {
     return 'jsonl';
   }
   return 'text';
+}
+
+/** The first element after the prolog (declaration, comments, processing instructions, DOCTYPE). */
+const FEED_ROOT = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)*<(?:[\w.-]+:)?(rss|RDF|feed|channel)[\s>/]/i;
+
+function looksLikeFeed(sample: string): boolean {
+  if (sample.startsWith('<')) return FEED_ROOT.test(sample);
+  // JSON Feed: one JSON object (usually spread over many lines) with its version URL near the top.
+  return sample.startsWith('{') && /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(sample.slice(0, 4096));
 }
 
 function looksLikeJsonl(sample: string, hinted: boolean): boolean {

@@ -8,6 +8,7 @@ import {
   type Capture,
   type ParsedCapture,
   articleIdFromCapture,
+  articleIdFromGuid,
 } from '../core/index.js';
 import { LANGUAGE_SAMPLE_CHARS, detectLanguage } from '../enrich/index.js';
 import { type WireStructure, structureWireText, wireByName } from '../structure/index.js';
@@ -46,7 +47,7 @@ export function articleOf(captureId: string, captureUrl: string | null, observed
   // A wire named by the input ("businesswire" in a JSONL export) gets its one name and its kind.
   const knownWire = known.wire ? wireByName(known.wire) : undefined;
   return {
-    id: articleIdFromCapture(captureId, draft.position),
+    id: idOf(captureId, captureUrl, draft),
     captureId,
     url: known.url ?? captureUrl,
     canonicalUrl: known.canonicalUrl ?? null,
@@ -76,6 +77,18 @@ export function articleOf(captureId: string, captureUrl: string | null, observed
     extractor: EXTRACTOR_VERSION,
     extra: draft.extra,
   };
+}
+
+/**
+ * A feed item's id is its feed and its guid (core/ids.ts), so polling the feed again, or
+ * ingesting an edited copy of the file, gives the item the id it had. The feed is named by the
+ * URL it was fetched from, else by its own self or alternate link; a feed with neither keeps
+ * the capture-and-position id. Every other draft is named by its capture and position.
+ */
+function idOf(captureId: string, captureUrl: string | null, draft: ArticleDraft): string {
+  const feed = captureUrl ?? draft.feed;
+  if (draft.guid && feed) return articleIdFromGuid(feed, draft.guid);
+  return articleIdFromCapture(captureId, draft.position);
 }
 
 /** The input's publication time, unless the text states the same moment more precisely. */

@@ -1,0 +1,136 @@
+// The typed result of reading a feed: one shape for RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON
+// Feed, close to what the document says (each text keeps its type, language and base).
+
+/** A piece of text from the feed, with what it is. */
+export interface FeedText {
+  /** As given for text/plain; sanitised HTML (relative URLs resolved) for HTML and XHTML. */
+  value: string;
+  /** `text/plain`, `text/html`, `application/xhtml+xml`, or another MIME type the feed named. */
+  type: string;
+  /** The value as plain text (HTML decoded, tags dropped). */
+  text: string;
+  language: string | null;
+  /** The base URL in effect for this text (xml:base, else the feed's URL), or null. */
+  base: string | null;
+}
+
+export interface FeedLink {
+  href: string;
+  /** `alternate` unless the feed says otherwise. */
+  rel: string;
+  type: string | null;
+  title: string | null;
+  length: string | null;
+  hreflang: string | null;
+}
+
+export interface FeedPerson {
+  name: string | null;
+  email: string | null;
+  href: string | null;
+}
+
+/** A category or tag. RSS `<category domain="...">` keeps its domain as `scheme`. */
+export interface FeedCategory {
+  term: string;
+  scheme: string | null;
+  label: string | null;
+}
+
+/** An enclosure, or media:content. */
+export interface FeedEnclosure {
+  href: string;
+  type: string | null;
+  length: string | null;
+  medium: string | null;
+}
+
+/** A date as printed, and read (null when unreadable). */
+export interface FeedDateValue {
+  raw: string;
+  /** ISO 8601 as printed, with the offset when stated. */
+  iso: string | null;
+  epochMs: number | null;
+  zone: 'stated' | 'unknown';
+}
+
+export interface FeedImage {
+  href: string | null;
+  title: string | null;
+  link: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface FeedGenerator {
+  name: string;
+  href: string | null;
+  version: string | null;
+}
+
+/** What feed and item share (and an Atom entry's `<source>`). */
+export interface FeedCommon {
+  id: string | null;
+  title: FeedText | null;
+  /** The first `alternate` link (resolved), or null. */
+  link: string | null;
+  links: FeedLink[];
+  authors: FeedPerson[];
+  contributors: FeedPerson[];
+  categories: FeedCategory[];
+  rights: FeedText | null;
+  published: FeedDateValue | null;
+  updated: FeedDateValue | null;
+  /** Dublin Core elements by local name (`creator`, `subject`, `rights`...), values in order. */
+  dc: Record<string, string[]>;
+  /** Other namespaced elements kept as text, by `prefix:local` (`itunes:block`, `slash:comments`). */
+  extensions: Record<string, string>;
+  language: string | null;
+}
+
+export interface FeedMeta extends FeedCommon {
+  subtitle: FeedText | null;
+  /** Atom 0.3's `<info>`. */
+  info: FeedText | null;
+  generator: FeedGenerator | null;
+  image: FeedImage | null;
+  icon: string | null;
+  logo: string | null;
+  docs: string | null;
+  ttl: string | null;
+}
+
+export interface FeedItem extends FeedCommon {
+  /** The item's guid (RSS) or id (Atom, JSON Feed), as given. */
+  guid: string | null;
+  /** Whether an RSS guid is a permalink (RSS 2.0's default is true). */
+  guidIsPermaLink: boolean;
+  summary: FeedText | null;
+  /** Full content (content:encoded, atom:content, JSON Feed content_html/content_text). */
+  content: FeedText[];
+  created: FeedDateValue | null;
+  expired: FeedDateValue | null;
+  enclosures: FeedEnclosure[];
+  comments: string | null;
+  image: string | null;
+  /** The item's source feed (RSS `<source>` or Atom `<source>`). */
+  source: Partial<FeedMeta> | null;
+}
+
+/** The format and version, in feedparser's names: rss20, rss10, rss090, atom10, atom03, json11... */
+export type FeedVersion = string;
+
+export interface FeedProblem {
+  line?: number;
+  message: string;
+}
+
+export interface ParsedFeed {
+  version: FeedVersion;
+  feed: FeedMeta;
+  items: FeedItem[];
+  /** Well-formedness errors recovered from (feedparser's bozo), duplicate guids, unreadable dates. */
+  problems: FeedProblem[];
+  /** True when the document was not well-formed XML (or valid JSON) and was read by recovery. */
+  bozo: boolean;
+}

@@ -1,0 +1,372 @@
+// RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 from the XML tree into the typed feed. The
+// formats share most element names, so one reader takes them all, the way feedparser does,
+// and the root says which version it is.
+import { DatelineError } from '../../core/index.js';
+import { parseFeedDate } from './dates.js';
+import { feedText, looksLikeHtml } from './html.js';
+import type {
+  FeedCategory, FeedCommon, FeedDateValue, FeedEnclosure, FeedItem, FeedLink, FeedMeta, FeedPerson, FeedText, ParsedFeed,
+} from './model.js';
+import { type XmlElement, innerXml, readXml, resolveUrl, textOf } from './xml.js';
+
+export const NS = {
+  atom10: 'http://www.w3.org/2005/Atom',
+  atom03: 'http://purl.org/atom/ns#',
+  rss10: 'http://purl.org/rss/1.0/',
+  rss090: 'http://my.netscape.com/rdf/simple/0.9/',
+  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  dcterms: 'http://purl.org/dc/terms/',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  media: 'http://search.yahoo.com/mrss/',
+  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
+  xhtml: 'http://www.w3.org/1999/xhtml',
+} as const;
+
+/** Namespaces whose elements are the feed's own (title, link, item...). */
+const FEED_NS = new Set<string>([
+  '', NS.atom10, NS.atom03, NS.rss10, NS.rss090, 'http://backend.userland.com/rss2', 'http://blogs.law.harvard.edu/tech/rss',
+  'http://purl.org/net/rss1.1#', 'http://backend.userland.com/rss',
+]);
+
+/** Namespace URIs by the prefix they are known by (for `extensions` keys); alternatives feeds use. */
+const KNOWN_PREFIXES: Readonly<Record<string, string>> = {
+  [NS.dc]: 'dc', [NS.dcterms]: 'dcterms', [NS.content]: 'content', [NS.media]: 'media', [NS.itunes]: 'itunes',
+  'http://search.yahoo.com/mrss': 'media', 'http://www.itunes.com/DTDs/Podcast-1.0.dtd': 'itunes',
+  'http://purl.org/rss/1.0/modules/slash/': 'slash', 'http://wellformedweb.org/CommentAPI/': 'wfw',
+  'http://webns.net/mvcb/': 'admin', 'http://purl.org/rss/1.0/modules/syndication/': 'sy',
+  'http://www.georss.org/georss': 'georss', 'http://podlove.org/simple-chapters': 'psc',
+  'http://creativecommons.org/ns#': 'cc', 'http://backend.userland.com/creativeCommonsRssModule': 'creativecommons',
+  'http://feedburner.org/2004/feedburner/feed/': 'feedburner', 'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
+};
+
+type Kind = 'rss' | 'rdf' | 'atom';
+
+interface Context {
+  kind: Kind;
+  atom03: boolean;
+  problems: ParsedFeed['problems'];
+}
+
+/**
+ * Reads an XML feed. Throws E_FEED_MALFORMED when there is no feed at all (an HTML page, an
+ * empty or unknown document); ill-formed XML that still holds a feed is read, with problems.
+ */
+export function readXmlFeed(text: string, name: string, url: string | null): ParsedFeed {
+  const doc = readXml(text, url);
+  const problems: ParsedFeed['problems'] = doc.problems.map((p) => ({ line: p.line, message: `xml: ${p.message}` }));
+  const root = doc.root;
+  const rootName = root?.local.toLowerCase() ?? '';
+  if (!root || rootName === 'html' || (root.ns === NS.xhtml && rootName !== 'feed')) {
+    const what = !root ? 'holds no XML element' : 'is an HTML page, not a feed';
+    throw new DatelineError(
+      'E_FEED_MALFORMED',
+      `feed: ${name} ${what}; give the feed's own URL (an HTML page names its feeds in <link rel="alternate">)`,
+      { input: name },
+    );
+  }
+  let kind: Kind;
+  let version: string;
+  let channel: XmlElement;
+  let itemHolder: XmlElement;
+  if (rootName === 'feed' || root.ns === NS.atom10 || root.ns === NS.atom03) {
+    kind = 'atom';
+    const v = root.attrs.version?.trim();
+    version = root.ns === NS.atom10 ? 'atom10' : root.ns === NS.atom03 || v === '0.3' ? 'atom03' : v ? `atom${v.replace('.', '')}` : 'atom';
+    channel = root;
+    itemHolder = root;
+  } else if (rootName === 'rdf') {
+    kind = 'rdf';
+    channel = child(root, 'channel') ?? root;
+    version = channel.ns === NS.rss090 ? 'rss090' : 'rss10';
+    itemHolder = root;
+  } else if (rootName === 'rss' || rootName === 'channel') {
+    kind = 'rss';
+    const v = root.attrs.version?.trim() ?? '';
+    version = RSS_VERSIONS[v] ?? (v.startsWith('2.') ? 'rss20' : 'rss');
+    channel = rootName === 'channel' ? root : (child(root, 'channel') ?? root);
+    itemHolder = channel;
+  } else {
+    throw new DatelineError('E_FEED_MALFORMED', `feed: ${name} is XML with a <${root.local}> root, not RSS, RDF or Atom`, { input: name });
+  }
+  const context: Context = { kind, atom03: version === 'atom03', problems };
+  const feed = metaOf(channel, context);
+  if (kind !== 'atom' && !feed.image) feed.image = imageOf(child(root, 'image') ?? child(channel, 'image'));
+  const itemName = kind === 'atom' ? 'entry' : 'item';
+  let items = children(itemHolder, itemName).map((el) => itemOf(el, context));
+  if (kind === 'rdf' && items.length === 0) items = children(channel, 'item').map((el) => itemOf(el, context));
+  if (kind === 'rss' && items.length === 0 && itemHolder !== root) items = children(root, 'item').map((el) => itemOf(el, context));
+  return { version, feed, items, problems, bozo: doc.problems.length > 0 };
+}
+
+const RSS_VERSIONS: Readonly<Record<string, string>> = {
+  '0.90': 'rss090', '0.91': 'rss091u', '0.92': 'rss092', '0.93': 'rss093', '0.94': 'rss094', '2.0': 'rss20', '2.0.1': 'rss20', '2': 'rss20',
+};
+
+function isFeedElement(el: XmlElement): boolean {
+  return FEED_NS.has(el.ns);
+}
+
+function elements(parent: XmlElement): XmlElement[] {
+  return parent.children.filter((c): c is XmlElement => typeof c !== 'string');
+}
+
+/** Children of the feed's own namespaces with this local name (case-insensitive). */
+function children(parent: XmlElement, local: string): XmlElement[] {
+  return elements(parent).filter((el) => isFeedElement(el) && el.local.toLowerCase() === local);
+}
+
+function child(parent: XmlElement, local: string): XmlElement | undefined {
+  return elements(parent).find((el) => isFeedElement(el) && el.local.toLowerCase() === local);
+}
+
+function nsChildren(parent: XmlElement, ns: string, local: string): XmlElement[] {
+  const prefix = KNOWN_PREFIXES[ns];
+  return elements(parent).filter((el) => (el.ns === ns || (prefix !== undefined && KNOWN_PREFIXES[el.ns] === prefix)) && el.local.toLowerCase() === local.toLowerCase());
+}
+
+function trimmed(el: XmlElement | undefined): string | null {
+  if (!el) return null;
+  const t = textOf(el).trim();
+  return t || null;
+}
+
+/**
+ * A text construct. Atom: `type` text/html/xhtml (or a MIME type), Atom 0.3's `mode`
+ * (escaped, base64, xml). RSS: titles are text (HTML when they look like it), descriptions
+ * and content:encoded HTML; markup left unescaped inside is read as HTML.
+ */
+function textConstruct(el: XmlElement | undefined, context: Context, rssDefault: 'text/plain' | 'text/html'): FeedText | null {
+  if (!el) return null;
+  const hasMarkup = el.children.some((c) => typeof c !== 'string');
+  const typeAttr = el.attrs.type?.trim().toLowerCase();
+  const inAtom = el.ns === NS.atom10 || el.ns === NS.atom03 || (context.kind === 'atom' && el.ns === '');
+  let type: string;
+  let raw: string;
+  if (inAtom) {
+    type = typeAttr === undefined || typeAttr === '' || typeAttr === 'text' ? 'text/plain'
+      : typeAttr === 'html' ? 'text/html'
+      : typeAttr === 'xhtml' ? 'application/xhtml+xml'
+      : typeAttr;
+    const mode = el.attrs.mode?.trim().toLowerCase();
+    if (type === 'application/xhtml+xml' || mode === 'xml' || (hasMarkup && type !== 'text/plain')) {
+      const div = elements(el).find((c) => c.local === 'div' && c.ns === NS.xhtml);
+      const onlyDiv = div && el.children.every((c) => c === div || (typeof c === 'string' && !c.trim()));
+      raw = onlyDiv && type === 'application/xhtml+xml' ? innerXml(div) : innerXml(el);
+      if (type === 'text/plain') type = 'text/html';
+    } else if (mode === 'base64') {
+      raw = Buffer.from(textOf(el).replace(/\s+/g, ''), 'base64').toString('utf8');
+    } else raw = textOf(el);
+    if (type === 'text/plain' && hasMarkup) raw = textOf(el);
+    if (/^text\/plain$|^text$/.test(type) || (!type.includes('html') && !type.includes('xml') && type !== 'text/plain')) {
+      // Other MIME types (text/css, an image) are kept as given, not as HTML.
+    }
+  } else {
+    type = rssDefault;
+    raw = hasMarkup ? innerXml(el) : textOf(el);
+    if (hasMarkup) type = 'text/html';
+    else if (type === 'text/plain' && looksLikeHtml(raw)) type = 'text/html';
+  }
+  if (type !== 'application/xhtml+xml' && !hasMarkup) raw = raw.trim();
+  return feedText(raw, type, el.lang, el.base);
+}
+
+function dateOf(el: XmlElement | undefined, context: Context): FeedDateValue | null {
+  const raw = trimmed(el);
+  if (!raw) return null;
+  const parsed = parseFeedDate(raw);
+  if (!parsed) context.problems.push({ message: `feed: unreadable date "${raw.slice(0, 60)}" kept as written` });
+  return { raw, iso: parsed?.iso ?? null, epochMs: parsed?.epochMs ?? null, zone: parsed?.zone ?? 'unknown' };
+}
+
+function firstDate(context: Context, ...els: (XmlElement | undefined)[]): FeedDateValue | null {
+  for (const el of els) {
+    const d = dateOf(el, context);
+    if (d) return d;
+  }
+  return null;
+}
+
+function linkOf(el: XmlElement, context: Context): FeedLink | null {
+  const isAtomLink = el.attrs.href !== undefined || el.ns === NS.atom10 || el.ns === NS.atom03;
+  if (isAtomLink && el.attrs.href !== undefined) {
+    const rel = el.attrs.rel?.trim() || 'alternate';
+    return {
+      href: resolveUrl(el.attrs.href.trim(), el.base),
+      rel,
+      type: el.attrs.type?.trim() ?? (rel === 'alternate' && context.kind !== 'atom' ? 'text/html' : null),
+      title: el.attrs.title ?? null,
+      length: el.attrs.length ?? null,
+      hreflang: el.attrs.hreflang ?? null,
+    };
+  }
+  const href = textOf(el).trim();
+  if (!href) return null;
+  return { href: resolveUrl(href, el.base), rel: 'alternate', type: 'text/html', title: null, length: null, hreflang: null };
+}
+
+function personOf(el: XmlElement): FeedPerson {
+  const name = trimmed(child(el, 'name'));
+  const email = trimmed(child(el, 'email'));
+  const uri = child(el, 'uri') ?? child(el, 'url') ?? child(el, 'homepage');
+  if (name === null && email === null && !uri && elements(el).length === 0) return rssPerson(textOf(el).trim());
+  return { name, email, href: uri ? resolveUrl(textOf(uri).trim(), uri.base) : null };
+}
+
+/** RSS's "editor@example.com (Editor Name)" and "Editor Name <editor@example.com>". */
+export function rssPerson(text: string): FeedPerson {
+  const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0] ?? null;
+  if (!email) return { name: text || null, email: null, href: null };
+  let name = text.replace(email, '').replace(/mailto:/i, '').replace(/[()<>]/g, ' ').replace(/\s+/g, ' ').trim();
+  return { name: name || null, email, href: null };
+}
+
+function categoryOf(el: XmlElement): FeedCategory | null {
+  const term = el.attrs.term ?? textOf(el);
+  const label = el.attrs.label ?? null;
+  if (!term.trim() && !label) return null;
+  const scheme = el.attrs.scheme ?? el.attrs.domain ?? null;
+  return { term: term.trim(), scheme: scheme === null ? null : scheme.trim(), label };
+}
+
+function commonOf(el: XmlElement, context: Context): FeedCommon {
+  const links: FeedLink[] = [];
+  for (const l of children(el, 'link')) {
+    const link = linkOf(l, context);
+    if (link) links.push(link);
+  }
+  const alternate = links.find((l) => l.rel === 'alternate') ?? null;
+  const authors: FeedPerson[] = [];
+  for (const a of [...children(el, 'author'), ...children(el, 'managingeditor')]) authors.push(personOf(a));
+  for (const c of nsChildren(el, NS.dc, 'creator')) authors.push({ name: textOf(c).trim(), email: null, href: null });
+  const contributors = [...children(el, 'contributor'), ...nsChildren(el, NS.dc, 'contributor')].map(personOf);
+  const categories: FeedCategory[] = [];
+  for (const c of children(el, 'category')) {
+    const cat = categoryOf(c);
+    if (cat) categories.push(cat);
+  }
+  for (const s of nsChildren(el, NS.dc, 'subject')) {
+    const term = textOf(s).trim();
+    if (term) categories.push({ term, scheme: null, label: null });
+  }
+  const dc: Record<string, string[]> = {};
+  const extensions: Record<string, string> = {};
+  for (const c of elements(el)) {
+    const prefix = KNOWN_PREFIXES[c.ns];
+    if (c.ns === NS.dc) (dc[c.local] ??= []).push(textOf(c).trim());
+    else if (prefix && elements(c).length === 0) extensions[`${prefix}:${c.local}`] ??= textOf(c).trim();
+  }
+  const rightsEl = child(el, 'rights') ?? child(el, 'copyright') ?? nsChildren(el, NS.dc, 'rights')[0];
+  const rights = textConstruct(rightsEl, context, 'text/plain');
+  return {
+    id: trimmed(child(el, 'id') ?? child(el, 'guid')),
+    title: textConstruct(child(el, 'title') ?? nsChildren(el, NS.dc, 'title')[0], context, 'text/plain'),
+    link: alternate?.href ?? null,
+    links,
+    authors,
+    contributors,
+    categories,
+    rights,
+    published: firstDate(context, child(el, 'pubdate'), child(el, 'published'), child(el, 'issued'), nsChildren(el, NS.dcterms, 'issued')[0]),
+    updated: firstDate(context, child(el, 'updated'), child(el, 'modified'), nsChildren(el, NS.dc, 'date')[0], nsChildren(el, NS.dcterms, 'modified')[0], child(el, 'lastbuilddate')),
+    dc,
+    extensions,
+    language: trimmed(child(el, 'language') ?? nsChildren(el, NS.dc, 'language')[0]) ?? el.lang,
+  };
+}
+
+function metaOf(el: XmlElement, context: Context): FeedMeta {
+  const common = commonOf(el, context);
+  const generatorEl = child(el, 'generator');
+  const generatorName = generatorEl ? textOf(generatorEl).trim() : '';
+  const icon = trimmed(child(el, 'icon'));
+  const logo = trimmed(child(el, 'logo'));
+  return {
+    ...common,
+    subtitle: textConstruct(child(el, 'subtitle') ?? child(el, 'tagline') ?? child(el, 'description') ?? nsChildren(el, NS.dc, 'description')[0], context, 'text/html'),
+    info: textConstruct(child(el, 'info'), context, 'text/plain'),
+    generator: generatorEl
+      ? {
+          name: generatorName,
+          href: (generatorEl.attrs.uri ?? generatorEl.attrs.url) ? resolveUrl((generatorEl.attrs.uri ?? generatorEl.attrs.url)!.trim(), generatorEl.base) : null,
+          version: generatorEl.attrs.version ?? null,
+        }
+      : null,
+    image: null,
+    icon: icon ? resolveUrl(icon, child(el, 'icon')!.base) : null,
+    logo: logo ? resolveUrl(logo, child(el, 'logo')!.base) : null,
+    docs: trimmed(child(el, 'docs')),
+    ttl: trimmed(child(el, 'ttl')),
+  };
+}
+
+function imageOf(el: XmlElement | undefined): FeedMeta['image'] {
+  if (!el) return null;
+  const url = trimmed(child(el, 'url')) ?? el.attrs.href ?? el.attrs['rdf:resource'] ?? null;
+  const num = (n: string): number | null => {
+    const v = trimmed(child(el, n));
+    return v !== null && /^\d+$/.test(v) ? +v : null;
+  };
+  const link = trimmed(child(el, 'link'));
+  return { href: url ? resolveUrl(url, el.base) : null, title: trimmed(child(el, 'title')), link: link ? resolveUrl(link, el.base) : null, width: num('width'), height: num('height') };
+}
+
+function itemOf(el: XmlElement, context: Context): FeedItem {
+  const common = commonOf(el, context);
+  const guidEl = child(el, 'guid');
+  const guid = trimmed(guidEl) ?? trimmed(child(el, 'id'));
+  const isPermaLink = guidEl ? (guidEl.attrs.ispermalink ?? guidEl.attrs.isPermaLink ?? 'true').trim().toLowerCase() !== 'false' : false;
+  const enclosures: FeedEnclosure[] = [];
+  for (const e of children(el, 'enclosure')) {
+    const href = e.attrs.url ?? e.attrs.href;
+    if (href) enclosures.push({ href: resolveUrl(href.trim(), e.base), type: e.attrs.type ?? null, length: e.attrs.length ?? null, medium: null });
+  }
+  for (const l of common.links) if (l.rel === 'enclosure') enclosures.push({ href: l.href, type: l.type, length: l.length, medium: null });
+  const media = [...nsChildren(el, NS.media, 'content'), ...nsChildren(el, NS.media, 'group').flatMap((g) => nsChildren(g, NS.media, 'content'))];
+  for (const m of media) {
+    const href = m.attrs.url;
+    if (href) enclosures.push({ href: resolveUrl(href.trim(), m.base), type: m.attrs.type ?? null, length: m.attrs.fileSize ?? m.attrs.filesize ?? null, medium: m.attrs.medium ?? null });
+  }
+  if (common.link === null && guid && isPermaLink && guidEl && /^https?:/i.test(guid)) {
+    common.link = resolveUrl(guid, guidEl.base);
+    common.links.push({ href: common.link, rel: 'alternate', type: 'text/html', title: null, length: null, hreflang: null });
+  }
+  if (common.link === null && context.kind === 'rdf' && el.attrs['rdf:about']) common.link = el.attrs['rdf:about'].trim();
+  const content: FeedText[] = [];
+  for (const c of [...nsChildren(el, NS.content, 'encoded'), ...children(el, 'content'), ...children(el, 'body'), ...children(el, 'fullitem')]) {
+    if (c.attrs.src !== undefined) continue;
+    const text = textConstruct(c, context, 'text/html');
+    if (text) content.push(text);
+  }
+  const summaryEl = child(el, 'summary') ?? child(el, 'description') ?? nsChildren(el, NS.dc, 'description')[0] ?? nsChildren(el, NS.itunes, 'summary')[0];
+  const sourceEl = child(el, 'source');
+  let source: FeedItem['source'] = null;
+  if (sourceEl) {
+    if (elements(sourceEl).length > 0) source = metaOf(sourceEl, context);
+    else {
+      const href = sourceEl.attrs.url;
+      const title = textOf(sourceEl).trim();
+      source = {
+        title: title ? feedText(title, 'text/plain', sourceEl.lang, sourceEl.base) : null,
+        link: href ? resolveUrl(href.trim(), sourceEl.base) : null,
+        links: href ? [{ href: resolveUrl(href.trim(), sourceEl.base), rel: 'self', type: null, title: null, length: null, hreflang: null }] : [],
+      };
+    }
+  }
+  const comments = trimmed(child(el, 'comments'));
+  const image = nsChildren(el, NS.itunes, 'image')[0]?.attrs.href ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
+  return {
+    ...common,
+    id: context.kind === 'atom' ? trimmed(child(el, 'id')) : guid,
+    guid,
+    guidIsPermaLink: isPermaLink,
+    summary: textConstruct(summaryEl, context, 'text/html'),
+    content,
+    created: firstDate(context, child(el, 'created'), nsChildren(el, NS.dcterms, 'created')[0]),
+    expired: firstDate(context, child(el, 'expirationdate'), nsChildren(el, NS.dcterms, 'valid')[0]),
+    enclosures,
+    comments: comments ? resolveUrl(comments, child(el, 'comments')!.base) : null,
+    image,
+    source,
+  };
+}
