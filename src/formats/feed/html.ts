@@ -1,6 +1,7 @@
 // HTML inside feeds: sanitised with sanitize-html (no scripts, event handlers, javascript: URLs
 // or style attacks survive), relative URLs resolved against the base in effect, and decoded to
 // plain text where a text is wanted (titles, article bodies).
+import { decodeHTMLStrict } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import { htmlToText } from '../html-text.js';
 import type { FeedText } from './model.js';
@@ -102,5 +103,6 @@ const HTML_ELEMENTS = new Set([
 export function looksLikeHtml(text: string): boolean {
   if (!/<\/(\w+)>/.test(text) && !/&#?\w+;/.test(text)) return false;
   for (const m of text.matchAll(/<\/?(\w+)/g)) if (!HTML_ELEMENTS.has(m[1]!.toLowerCase())) return false;
+  for (const m of text.matchAll(/&(\w+);/g)) if (decodeHTMLStrict(m[0]) === m[0]) return false;
   return true;
 }

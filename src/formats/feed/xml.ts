@@ -72,13 +72,13 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
 
   const decode = (raw: string, at: number): string => {
     if (!raw.includes('&')) return raw;
-    return raw.replace(/&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*)?(;?)/g, (whole, ref: string | undefined, semi: string) => {
+    return raw.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z_][\w.-]*)?(;?)/g, (whole, ref: string | undefined, semi: string) => {
       if (!ref || !semi) {
         problem(at, `"&" not followed by an entity reference (write &amp;)`);
         return whole;
       }
       if (ref.startsWith('#')) {
-        const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
         if (!Number.isFinite(code) || code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff)) {
           problem(at, `invalid character reference ${whole}`);
           return '\uFFFD';

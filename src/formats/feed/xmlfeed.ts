@@ -111,13 +111,22 @@ function elements(parent: XmlElement): XmlElement[] {
   return parent.children.filter((c): c is XmlElement => typeof c !== 'string');
 }
 
-/** Children of the feed's own namespaces with this local name (case-insensitive). */
+/**
+ * Children of the feed's own namespaces with this local name (case-insensitive). An element in
+ * its parent's namespace is the feed's own too (a feed in a namespace we do not know).
+ */
 function children(parent: XmlElement, local: string): XmlElement[] {
-  return elements(parent).filter((el) => isFeedElement(el) && el.local.toLowerCase() === local);
+  return elements(parent).filter((el) => (isFeedElement(el) || el.ns === parent.ns) && el.local.toLowerCase() === local);
 }
 
 function child(parent: XmlElement, local: string): XmlElement | undefined {
-  return elements(parent).find((el) => isFeedElement(el) && el.local.toLowerCase() === local);
+  return children(parent, local)[0];
+}
+
+/** The last such child: where an element is repeated, the later value wins (as in feedparser). */
+function lastChild(parent: XmlElement, local: string): XmlElement | undefined {
+  const all = children(parent, local);
+  return all[all.length - 1];
 }
 
 function nsChildren(parent: XmlElement, ns: string, local: string): XmlElement[] {
@@ -149,18 +158,17 @@ function textConstruct(el: XmlElement | undefined, context: Context, rssDefault:
       : typeAttr === 'xhtml' ? 'application/xhtml+xml'
       : typeAttr;
     const mode = el.attrs.mode?.trim().toLowerCase();
-    if (type === 'application/xhtml+xml' || mode === 'xml' || (hasMarkup && type !== 'text/plain')) {
+    const base64 = mode === 'base64' || (el.ns === NS.atom10 && !hasMarkup && !type.startsWith('text/') && !/[+/]xml$/.test(type) && type !== 'application/xhtml+xml');
+    if (type === 'application/xhtml+xml' || mode === 'xml' || hasMarkup) {
+      // Atom 1.0's type="xhtml" wraps the content in one XHTML div that is not part of it.
       const div = elements(el).find((c) => c.local === 'div' && c.ns === NS.xhtml);
       const onlyDiv = div && el.children.every((c) => c === div || (typeof c === 'string' && !c.trim()));
-      raw = onlyDiv && type === 'application/xhtml+xml' ? innerXml(div) : innerXml(el);
+      raw = onlyDiv && typeAttr === 'xhtml' ? innerXml(div) : innerXml(el);
       if (type === 'text/plain') type = 'text/html';
-    } else if (mode === 'base64') {
+    } else if (base64) {
       raw = Buffer.from(textOf(el).replace(/\s+/g, ''), 'base64').toString('utf8');
+      if (!mode) type = looksLikeHtml(raw) ? 'text/html' : 'text/plain';
     } else raw = textOf(el);
-    if (type === 'text/plain' && hasMarkup) raw = textOf(el);
-    if (/^text\/plain$|^text$/.test(type) || (!type.includes('html') && !type.includes('xml') && type !== 'text/plain')) {
-      // Other MIME types (text/css, an image) are kept as given, not as HTML.
-    }
   } else {
     type = rssDefault;
     raw = hasMarkup ? innerXml(el) : textOf(el);
@@ -254,7 +262,7 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
   for (const c of elements(el)) {
     const prefix = KNOWN_PREFIXES[c.ns];
     if (c.ns === NS.dc) (dc[c.local] ??= []).push(textOf(c).trim());
-    else if (prefix && elements(c).length === 0) extensions[`${prefix}:${c.local}`] ??= textOf(c).trim();
+    else if (prefix && prefix !== 'content' && elements(c).length === 0) extensions[`${prefix}:${c.local}`] ??= textOf(c).trim();
   }
   const rightsEl = child(el, 'rights') ?? child(el, 'copyright') ?? nsChildren(el, NS.dc, 'rights')[0];
   const rights = textConstruct(rightsEl, context, 'text/plain');
@@ -267,8 +275,8 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
     contributors,
     categories,
     rights,
-    published: firstDate(context, child(el, 'pubdate'), child(el, 'published'), child(el, 'issued'), nsChildren(el, NS.dcterms, 'issued')[0]),
-    updated: firstDate(context, child(el, 'updated'), child(el, 'modified'), nsChildren(el, NS.dc, 'date')[0], nsChildren(el, NS.dcterms, 'modified')[0], child(el, 'lastbuilddate')),
+    published: firstDate(context, lastChild(el, 'pubdate'), lastChild(el, 'published'), lastChild(el, 'issued'), nsChildren(el, NS.dcterms, 'issued').pop()),
+    updated: firstDate(context, lastChild(el, 'updated'), lastChild(el, 'modified'), nsChildren(el, NS.dc, 'date').pop(), nsChildren(el, NS.dcterms, 'modified').pop(), lastChild(el, 'lastbuilddate')),
     dc,
     extensions,
     language: trimmed(child(el, 'language') ?? nsChildren(el, NS.dc, 'language')[0]) ?? el.lang,
@@ -362,7 +370,7 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
     guidIsPermaLink: isPermaLink,
     summary: textConstruct(summaryEl, context, 'text/html'),
     content,
-    created: firstDate(context, child(el, 'created'), nsChildren(el, NS.dcterms, 'created')[0]),
+    created: firstDate(context, lastChild(el, 'created'), nsChildren(el, NS.dcterms, 'created').pop()),
     expired: firstDate(context, child(el, 'expirationdate'), nsChildren(el, NS.dcterms, 'valid')[0]),
     enclosures,
     comments: comments ? resolveUrl(comments, child(el, 'comments')!.base) : null,
