@@ -150,7 +150,8 @@ function run(expectation: Expectation): Result {
     // feedparser's bozo also covers the encoding: bytes that did not decode, an encoding only
     // guessed, and a feed served as text/plain (not an XML type).
     if (problems.length > 0 || decoded.by === 'detection' || /^text\/plain/i.test(header('content-type') ?? '')) result.bozo = true;
-    const url = header('content-location');
+    // feedparser's suite serves each file from a local server: that is the document's URL.
+    const url = header('content-location') ?? `http://127.0.0.1:8097/tests/${expectation.path}`;
     const parsed = parseFeedDocument(decoded.text, { name: expectation.path, url });
     result.bozo ||= parsed.bozo;
     result.version = parsed.version;
@@ -236,19 +237,19 @@ function mapCommon(c: Partial<FeedCommon>, language: string | null): Dict {
   if (c.rights) put(out, 'copyright', c.rights, lang);
   putDate(out, 'published', c.published ?? null);
   putDate(out, 'updated', c.updated ?? null);
-  const publisher = c.dc?.publisher?.[0];
-  if (publisher) {
-    out.publisher = publisher;
-    out.publisher_detail = person({ name: null, email: null, href: null, ...rssName(publisher) });
+  if (c.publisher) {
+    out.publisher = personString(c.publisher);
+    out.publisher_detail = person(c.publisher);
   }
   for (const [key, value] of Object.entries(c.extensions ?? {})) out[key.replace(':', '_')] ??= value;
+  // feedparser's reading of iTunes flags: block only for "yes"; explicit yes/explicit/true,
+  // clean/no/false, anything else (case or spacing included) unknown.
+  const block = c.extensions?.['itunes:block'];
+  if (block !== undefined) out.itunes_block = block === 'yes' ? 1 : 0;
+  const explicit = c.extensions?.['itunes:explicit'];
+  if (explicit !== undefined) out.itunes_explicit = ['yes', 'explicit', 'true'].includes(explicit) ? true : ['no', 'clean', 'false'].includes(explicit) ? false : null;
+  delete out.itunes_keywords;
   return out;
-}
-
-function rssName(text: string): Partial<FeedPerson> {
-  const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0];
-  const name = text.replace(email ?? '', '').replace(/[()<>]/g, ' ').trim();
-  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
 function mapFeed(f: Partial<FeedMeta>, language: string | null): Dict {
@@ -302,6 +303,7 @@ function mapEntry(item: FeedItem, language: string | null, parsed: ParsedFeed): 
     });
   }
   if (item.comments) out.comments = item.comments;
+  if (item.image) out.image = { href: item.image };
   if (item.source) out.source = mapFeed(item.source, null);
   return out;
 }

@@ -50,6 +50,7 @@ export function readJsonFeed(text: string, name: string, url: string | null): Pa
     contributors: [],
     categories: [],
     rights: null,
+    publisher: null,
     published: null,
     updated: null,
     dc: {},

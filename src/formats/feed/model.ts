@@ -79,6 +79,8 @@ export interface FeedCommon {
   contributors: FeedPerson[];
   categories: FeedCategory[];
   rights: FeedText | null;
+  /** RSS webMaster, dc:publisher or the iTunes owner. */
+  publisher: FeedPerson | null;
   published: FeedDateValue | null;
   updated: FeedDateValue | null;
   /** Dublin Core elements by local name (`creator`, `subject`, `rights`...), values in order. */

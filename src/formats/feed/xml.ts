@@ -215,7 +215,7 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
         attrs: tag.attrs,
         children: [],
         base: xmlBase !== undefined ? resolveUrl(xmlBase.trim(), parentBase) : parentBase,
-        lang: tag.attrs['xml:lang'] !== undefined ? tag.attrs['xml:lang']!.trim() || null : (parent?.lang ?? null),
+        lang: tag.attrs['xml:lang'] !== undefined ? tag.attrs['xml:lang']!.trim().replace(/_/g, '-') || null : (parent?.lang ?? null),
         scope,
       };
       if (parent) parent.children.push(element);

@@ -92,6 +92,9 @@ export function readXmlFeed(text: string, name: string, url: string | null): Par
   const context: Context = { kind, atom03: version === 'atom03', problems };
   const feed = metaOf(channel, context);
   if (kind !== 'atom' && !feed.image) feed.image = imageOf(child(root, 'image') ?? child(channel, 'image'));
+  const itunesImage = nsChildren(channel, NS.itunes, 'image')[0];
+  const itunesHref = itunesImage?.attrs.href ?? itunesImage?.attrs.url;
+  if (itunesHref && !feed.image?.href) feed.image = { href: itunesHref.trim(), title: null, link: null, width: null, height: null };
   const itemName = kind === 'atom' ? 'entry' : 'item';
   let items = children(itemHolder, itemName).map((el) => itemOf(el, context));
   if (kind === 'rdf' && items.length === 0) items = children(channel, 'item').map((el) => itemOf(el, context));
@@ -131,7 +134,13 @@ function lastChild(parent: XmlElement, local: string): XmlElement | undefined {
 
 function nsChildren(parent: XmlElement, ns: string, local: string): XmlElement[] {
   const prefix = KNOWN_PREFIXES[ns];
-  return elements(parent).filter((el) => (el.ns === ns || (prefix !== undefined && KNOWN_PREFIXES[el.ns] === prefix)) && el.local.toLowerCase() === local.toLowerCase());
+  // A known prefix bound to an unknown URI (a podcast feed's misspelt iTunes namespace) is
+  // read as the known namespace, as feed readers do.
+  return elements(parent).filter(
+    (el) =>
+      (el.ns === ns || (prefix !== undefined && (KNOWN_PREFIXES[el.ns] ?? (FEED_NS.has(el.ns) ? undefined : el.prefix.toLowerCase())) === prefix)) &&
+      el.local.toLowerCase() === local.toLowerCase(),
+  );
 }
 
 function trimmed(el: XmlElement | undefined): string | null {
@@ -246,7 +255,9 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
   const alternate = links.find((l) => l.rel === 'alternate') ?? null;
   const authors: FeedPerson[] = [];
   for (const a of [...children(el, 'author'), ...children(el, 'managingeditor')]) authors.push(personOf(a));
-  for (const c of nsChildren(el, NS.dc, 'creator')) authors.push({ name: textOf(c).trim(), email: null, href: null });
+  for (const c of [...nsChildren(el, NS.dc, 'creator'), ...nsChildren(el, NS.dc, 'author'), ...nsChildren(el, NS.itunes, 'author')]) {
+    authors.push(rssPerson(textOf(c).trim()));
+  }
   const contributors = [...children(el, 'contributor'), ...nsChildren(el, NS.dc, 'contributor')].map(personOf);
   const categories: FeedCategory[] = [];
   for (const c of children(el, 'category')) {
@@ -257,6 +268,23 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
     const term = textOf(s).trim();
     if (term) categories.push({ term, scheme: null, label: null });
   }
+  const itunesCategories = (parent: XmlElement): void => {
+    for (const c of nsChildren(parent, NS.itunes, 'category')) {
+      const term = c.attrs.text?.trim();
+      if (term) categories.push({ term, scheme: 'http://www.itunes.com/', label: null });
+      itunesCategories(c);
+    }
+  };
+  itunesCategories(el);
+  for (const k of nsChildren(el, NS.itunes, 'keywords')) {
+    for (const term of textOf(k).split(',').map((t) => t.trim())) {
+      if (term && !categories.some((c) => c.term === term)) categories.push({ term, scheme: 'http://www.itunes.com/', label: null });
+    }
+  }
+  for (const m of nsChildren(el, NS.media, 'category')) {
+    const term = textOf(m).trim();
+    if (term) categories.push({ term, scheme: m.attrs.scheme?.trim() ?? 'http://search.yahoo.com/mrss/category_schema', label: m.attrs.label ?? null });
+  }
   const dc: Record<string, string[]> = {};
   const extensions: Record<string, string> = {};
   for (const c of elements(el)) {
@@ -264,17 +292,25 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
     if (c.ns === NS.dc) (dc[c.local] ??= []).push(textOf(c).trim());
     else if (prefix && prefix !== 'content' && elements(c).length === 0) extensions[`${prefix}:${c.local}`] ??= textOf(c).trim();
   }
+  const publisherEl = child(el, 'webmaster') ?? nsChildren(el, NS.dc, 'publisher')[0];
+  const owner = nsChildren(el, NS.itunes, 'owner')[0];
+  const publisher = publisherEl
+    ? rssPerson(textOf(publisherEl).trim())
+    : owner
+      ? { name: trimmed(nsChildren(owner, NS.itunes, 'name')[0]), email: trimmed(nsChildren(owner, NS.itunes, 'email')[0]), href: null }
+      : null;
   const rightsEl = child(el, 'rights') ?? child(el, 'copyright') ?? nsChildren(el, NS.dc, 'rights')[0];
   const rights = textConstruct(rightsEl, context, 'text/plain');
   return {
     id: trimmed(child(el, 'id') ?? child(el, 'guid')),
-    title: textConstruct(child(el, 'title') ?? nsChildren(el, NS.dc, 'title')[0], context, 'text/plain'),
+    title: textConstruct(lastChild(el, 'title') ?? nsChildren(el, NS.dc, 'title')[0] ?? nsChildren(el, NS.media, 'title')[0], context, 'text/plain'),
     link: alternate?.href ?? null,
     links,
     authors,
     contributors,
     categories,
     rights,
+    publisher,
     published: firstDate(context, lastChild(el, 'pubdate'), lastChild(el, 'published'), lastChild(el, 'issued'), nsChildren(el, NS.dcterms, 'issued').pop()),
     updated: firstDate(context, lastChild(el, 'updated'), lastChild(el, 'modified'), nsChildren(el, NS.dc, 'date').pop(), nsChildren(el, NS.dcterms, 'modified').pop(), lastChild(el, 'lastbuilddate')),
     dc,
@@ -291,7 +327,11 @@ function metaOf(el: XmlElement, context: Context): FeedMeta {
   const logo = trimmed(child(el, 'logo'));
   return {
     ...common,
-    subtitle: textConstruct(child(el, 'subtitle') ?? child(el, 'tagline') ?? child(el, 'description') ?? nsChildren(el, NS.dc, 'description')[0], context, 'text/html'),
+    subtitle: textConstruct(
+      child(el, 'subtitle') ?? child(el, 'tagline') ?? child(el, 'description') ?? nsChildren(el, NS.dc, 'description')[0] ?? nsChildren(el, NS.itunes, 'subtitle')[0] ?? nsChildren(el, NS.itunes, 'summary')[0],
+      context,
+      'text/html',
+    ),
     info: textConstruct(child(el, 'info'), context, 'text/plain'),
     generator: generatorEl
       ? {
@@ -362,7 +402,8 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
     }
   }
   const comments = trimmed(child(el, 'comments'));
-  const image = nsChildren(el, NS.itunes, 'image')[0]?.attrs.href ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
+  const itunesImage = nsChildren(el, NS.itunes, 'image')[0];
+  const image = itunesImage?.attrs.href ?? itunesImage?.attrs.url ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
   return {
     ...common,
     id: context.kind === 'atom' ? trimmed(child(el, 'id')) : guid,
