@@ -149,7 +149,7 @@ function run(expectation: Expectation): Result {
     result.encoding = decoded.encoding;
     // feedparser's bozo also covers the encoding: bytes that did not decode, an encoding only
     // guessed, and a feed served as text/plain (not an XML type).
-    if (problems.length > 0 || decoded.by === 'detection' || /^text\/plain/i.test(header('content-type') ?? '')) result.bozo = true;
+    if (problems.length > 0 || (decoded.by === 'detection' && !decoded.encoding.startsWith('utf-')) || /^text\/plain/i.test(header('content-type') ?? '')) result.bozo = true;
     // feedparser's suite serves each file from a local server: that is the document's URL.
     const url = header('content-location') ?? `http://127.0.0.1:8097/tests/${expectation.path}`;
     const parsed = parseFeedDocument(decoded.text, { name: expectation.path, url });
@@ -301,6 +301,7 @@ function mapEntry(item: FeedItem, language: string | null, parsed: ParsedFeed): 
       if (e.length !== null) d.length = e.length;
       return d;
     });
+    for (const e of item.enclosures) if (!item.links.some((l) => l.href === e.href)) (out.links as Json[] | undefined)?.push({ rel: 'enclosure', href: e.href });
   }
   if (item.comments) out.comments = item.comments;
   if (item.image) out.image = { href: item.image };

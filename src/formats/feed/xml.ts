@@ -83,6 +83,9 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
           problem(at, `invalid character reference ${whole}`);
           return '\uFFFD';
         }
+        // Windows-1252's printable characters written by their byte values (&#146; for ’), as
+        // old Windows tools did: read as the characters meant, as HTML parsers do.
+        if (code >= 0x80 && code <= 0x9f) return new TextDecoder('windows-1252').decode(Uint8Array.of(code));
         return String.fromCodePoint(code);
       }
       const predefined = PREDEFINED[ref];

@@ -143,6 +143,12 @@ function nsChildren(parent: XmlElement, ns: string, local: string): XmlElement[]
   );
 }
 
+/** An Atom id: an IRI, resolved against xml:base when relative (as feedparser does). */
+function idOf(el: XmlElement | undefined): string | null {
+  const id = trimmed(el);
+  return id !== null && el && /^[./]|^[\w-]+\/|^[\w-]*$/.test(id) && !/^[a-z][\w+.-]*:/i.test(id) ? resolveUrl(id, el.base) : id;
+}
+
 function trimmed(el: XmlElement | undefined): string | null {
   if (!el) return null;
   const t = textOf(el).trim();
@@ -302,7 +308,7 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
   const rightsEl = child(el, 'rights') ?? child(el, 'copyright') ?? nsChildren(el, NS.dc, 'rights')[0];
   const rights = textConstruct(rightsEl, context, 'text/plain');
   return {
-    id: trimmed(child(el, 'id') ?? child(el, 'guid')),
+    id: idOf(child(el, 'id')) ?? trimmed(child(el, 'guid')),
     title: textConstruct(lastChild(el, 'title') ?? nsChildren(el, NS.dc, 'title')[0] ?? nsChildren(el, NS.media, 'title')[0], context, 'text/plain'),
     link: alternate?.href ?? null,
     links,
@@ -343,7 +349,7 @@ function metaOf(el: XmlElement, context: Context): FeedMeta {
     image: null,
     icon: icon ? resolveUrl(icon, child(el, 'icon')!.base) : null,
     logo: logo ? resolveUrl(logo, child(el, 'logo')!.base) : null,
-    docs: trimmed(child(el, 'docs')),
+    docs: trimmed(child(el, 'docs')) === null ? null : resolveUrl(trimmed(child(el, 'docs'))!, child(el, 'docs')!.base),
     ttl: trimmed(child(el, 'ttl')),
   };
 }
@@ -406,7 +412,7 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
   const image = itunesImage?.attrs.href ?? itunesImage?.attrs.url ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
   return {
     ...common,
-    id: context.kind === 'atom' ? trimmed(child(el, 'id')) : guid,
+    id: context.kind === 'atom' ? idOf(child(el, 'id')) : guid,
     guid,
     guidIsPermaLink: isPermaLink,
     summary: textConstruct(summaryEl, context, 'text/html'),
