@@ -118,14 +118,14 @@ async function storeFetched(store: Store, source: Source, fetched: FetchedSource
   }
 }
 
-/** The HTTP status a fetch error carries, when it has one. */
+/** The HTTP status a fetch error carries (src/capture's FetchError has one), when it has one. */
 function statusOf(error: unknown): number | null {
   const status = isDatelineError(error) ? (error as DatelineError & { status?: unknown }).status : undefined;
   return typeof status === 'number' ? status : null;
 }
 
-/** The server's Retry-After, in seconds, when a fetch error carries one. */
+/** The server's Retry-After in seconds, when a fetch error carries one (as `retryAfterMs`). */
 function retryAfterOf(error: unknown): number | null {
-  const retry = isDatelineError(error) ? (error as DatelineError & { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
-  return typeof retry === 'number' ? retry : null;
+  const retry = isDatelineError(error) ? (error as DatelineError & { retryAfterMs?: unknown }).retryAfterMs : undefined;
+  return typeof retry === 'number' ? Math.ceil(retry / 1000) : null;
 }
