@@ -48,3 +48,12 @@ test('an extension is only a hint: content wins', () => {
   assert.equal(sniffFormat('<!DOCTYPE html><html><body>x</body></html>', { name: 'page.txt' }), 'html');
   assert.equal(sniffFormat('<p>fragment</p>', { contentType: 'text/html; charset=utf-8' }), 'html');
 });
+
+test('feeds are recognised by content: rss, rdf and feed roots, JSON Feed version URL', () => {
+  assert.equal(sniffFormat('<?xml version="1.0"?>\n<!-- a comment -->\n<rss version="2.0"><channel/></rss>'), 'feed');
+  assert.equal(sniffFormat('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>'), 'feed');
+  assert.equal(sniffFormat('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"></feed>'), 'feed');
+  assert.equal(sniffFormat('{\n  "version": "https://jsonfeed.org/version/1.1",\n  "title": "x",\n  "items": []\n}', { name: 'feed.json' }), 'feed');
+  assert.equal(sniffFormat('{"title": "not a feed", "text": "body"}\n{"title": "two"}', { name: 'x.json' }), 'jsonl');
+  assert.equal(sniffFormat('<!DOCTYPE html><html><body>rss</body></html>', { name: 'feed.xml' }), 'html');
+});
