@@ -5,9 +5,11 @@ import { EXIT_USAGE } from './output.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
 import { registerParse } from './parse.js';
+import { registerPoll } from './poll.js';
 import { registerReprocess } from './reprocess.js';
 import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
+import { registerSources } from './sources.js';
 import { registerStats } from './stats.js';
 
 // `dateline parse ... | head` closes the pipe early: that is the reader's choice, not a failure.
@@ -29,6 +31,8 @@ registerSearch(program);
 registerShow(program);
 registerStats(program);
 registerReprocess(program);
+registerSources(program);
+registerPoll(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

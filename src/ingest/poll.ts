@@ -36,6 +36,8 @@ export interface PollOptions {
   concurrency?: number;
   /** At most this many due sources in one round. */
   limit?: number;
+  /** Every source, due or not (a refresh a person asked for). */
+  all?: boolean;
   /** Called as each source finishes. */
   onReport?: (report: PollReport) => void;
 }
@@ -50,10 +52,10 @@ export interface PollReport {
   error: string | null;
 }
 
-/** Polls every source due now, `concurrency` at a time; resolves when all have finished. */
+/** Polls every source due now (or every source, `all`), `concurrency` at a time; resolves when all have finished. */
 export async function pollDue(store: Store, fetcher: SourceFetcher, options: PollOptions = {}): Promise<PollReport[]> {
   const now = options.now ?? (() => new Date());
-  const due = await store.dueSources(now().toISOString(), options.limit ?? 10_000);
+  const due = options.all ? await store.listSources() : await store.dueSources(now().toISOString(), options.limit ?? 10_000);
   const reports: PollReport[] = [];
   let next = 0;
   const worker = async () => {
