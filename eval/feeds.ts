@@ -218,7 +218,8 @@ function tag(c: FeedCategory): Dict {
 
 function mapCommon(c: Partial<FeedCommon>, language: string | null): Dict {
   const out: Dict = {};
-  const lang = c.language ?? language;
+  // A text's language is its xml:lang (blank means none), else the HTTP Content-Language.
+  const lang = language;
   put(out, 'title', c.title, lang);
   if (c.link) out.link = c.link;
   if (c.links && c.links.length > 0) out.links = c.links.map(link);
@@ -254,8 +255,8 @@ function mapCommon(c: Partial<FeedCommon>, language: string | null): Dict {
 
 function mapFeed(f: Partial<FeedMeta>, language: string | null): Dict {
   const out = mapCommon(f, language);
-  const lang = f.language ?? language;
-  if (f.language) out.language = f.language;
+  const lang = language;
+  if (f.language ?? language) out.language = f.language ?? language;
   put(out, 'subtitle', f.subtitle, lang);
   put(out, 'tagline', f.subtitle, lang);
   put(out, 'description', f.subtitle, lang);
@@ -284,8 +285,8 @@ function mapFeed(f: Partial<FeedMeta>, language: string | null): Dict {
 }
 
 function mapEntry(item: FeedItem, language: string | null, parsed: ParsedFeed): Dict {
-  const lang = item.language ?? parsed.feed.language ?? language;
-  const out = mapCommon({ ...item, language: lang }, null);
+  const lang = language;
+  const out = mapCommon(item, lang);
   if (item.guid) out.guid = item.guid;
   if (item.id) out.id = item.id;
   const summary = item.summary ?? (parsed.version.startsWith('atom') ? null : item.content[0] ?? null);
@@ -301,9 +302,12 @@ function mapEntry(item: FeedItem, language: string | null, parsed: ParsedFeed): 
       if (e.length !== null) d.length = e.length;
       return d;
     });
-    for (const e of item.enclosures) if (!item.links.some((l) => l.href === e.href)) (out.links as Json[] | undefined)?.push({ rel: 'enclosure', href: e.href });
+    for (const e of item.enclosures) {
+      if (!item.links.some((l) => l.href === e.href)) ((out.links ??= []) as Json[]).push({ rel: 'enclosure', href: e.href });
+    }
   }
   if (item.comments) out.comments = item.comments;
+  if (item.license) out.license = item.license;
   if (item.image) out.image = { href: item.image };
   if (item.source) out.source = mapFeed(item.source, null);
   return out;

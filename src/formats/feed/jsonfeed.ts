@@ -94,6 +94,7 @@ export function readJsonFeed(text: string, name: string, url: string | null): Pa
         href: resolveUrl(a.url ?? '', itemBase), type: a.mime_type ?? null, length: a.size_in_bytes === undefined ? null : String(a.size_in_bytes), medium: null,
       })),
       comments: null,
+      license: null,
       image: item.image ?? null,
       source: null,
     };

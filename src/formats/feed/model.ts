@@ -114,6 +114,8 @@ export interface FeedItem extends FeedCommon {
   expired: FeedDateValue | null;
   enclosures: FeedEnclosure[];
   comments: string | null;
+  /** A Creative Commons licence URL (cc:license, creativeCommons:license). */
+  license: string | null;
   image: string | null;
   /** The item's source feed (RSS `<source>` or Atom `<source>`). */
   source: Partial<FeedMeta> | null;

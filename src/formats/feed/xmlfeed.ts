@@ -44,6 +44,8 @@ type Kind = 'rss' | 'rdf' | 'atom';
 
 interface Context {
   kind: Kind;
+  /** Microsoft's Channel Definition Format, read as RSS. */
+  cdf: boolean;
   atom03: boolean;
   problems: ParsedFeed['problems'];
 }
@@ -89,7 +91,7 @@ export function readXmlFeed(text: string, name: string, url: string | null): Par
   } else {
     throw new DatelineError('E_FEED_MALFORMED', `feed: ${name} is XML with a <${root.local}> root, not RSS, RDF or Atom`, { input: name });
   }
-  const context: Context = { kind, atom03: version === 'atom03', problems };
+  const context: Context = { kind, cdf: root.local === 'CHANNEL', atom03: version === 'atom03', problems };
   const feed = metaOf(channel, context);
   if (kind !== 'atom' && !feed.image) feed.image = imageOf(child(root, 'image') ?? child(channel, 'image'));
   const itunesImage = nsChildren(channel, NS.itunes, 'image')[0];
@@ -105,6 +107,19 @@ export function readXmlFeed(text: string, name: string, url: string | null): Par
 const RSS_VERSIONS: Readonly<Record<string, string>> = {
   '0.90': 'rss090', '0.91': 'rss091u', '0.92': 'rss092', '0.93': 'rss093', '0.94': 'rss094', '2.0': 'rss20', '2.0.1': 'rss20', '2': 'rss20',
 };
+
+/** An attribute by name, in any case (CDF writes HREF and LASTMOD). */
+function attr(el: XmlElement, name: string): string | undefined {
+  for (const [key, value] of Object.entries(el.attrs)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+function cdfDate(el: XmlElement, context: Context): FeedDateValue | null {
+  const raw = context.cdf ? attr(el, 'lastmod')?.trim() : undefined;
+  if (!raw) return null;
+  const parsed = parseFeedDate(raw);
+  return { raw, iso: parsed?.iso ?? null, epochMs: parsed?.epochMs ?? null, zone: parsed?.zone ?? 'unknown' };
+}
 
 function isFeedElement(el: XmlElement): boolean {
   return FEED_NS.has(el.ns);
@@ -146,7 +161,7 @@ function nsChildren(parent: XmlElement, ns: string, local: string): XmlElement[]
 /** An Atom id: an IRI, resolved against xml:base when relative (as feedparser does). */
 function idOf(el: XmlElement | undefined): string | null {
   const id = trimmed(el);
-  return id !== null && el && /^[./]|^[\w-]+\/|^[\w-]*$/.test(id) && !/^[a-z][\w+.-]*:/i.test(id) ? resolveUrl(id, el.base) : id;
+  return id !== null && el && /^[./]|^[\w-]+\//.test(id) && !/^[a-z][\w+.-]*:/i.test(id) ? resolveUrl(id, el.base) : id;
 }
 
 function trimmed(el: XmlElement | undefined): string | null {
@@ -217,7 +232,7 @@ function linkOf(el: XmlElement, context: Context): FeedLink | null {
     return {
       href: resolveUrl(el.attrs.href.trim(), el.base),
       rel,
-      type: el.attrs.type?.trim() ?? (rel === 'alternate' && context.kind !== 'atom' ? 'text/html' : null),
+      type: el.attrs.type?.trim() ?? (rel === 'alternate' && context.kind !== 'atom' ? 'text/html' : rel === 'self' && context.kind === 'atom' ? 'application/atom+xml' : null),
       title: el.attrs.title ?? null,
       length: el.attrs.length ?? null,
       hreflang: el.attrs.hreflang ?? null,
@@ -258,6 +273,9 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
     const link = linkOf(l, context);
     if (link) links.push(link);
   }
+  // Microsoft CDF (a <CHANNEL> root): the link and the date are attributes.
+  const cdfHref = attr(el, 'href');
+  if (context.cdf && cdfHref) links.push({ href: resolveUrl(cdfHref.trim(), el.base), rel: 'alternate', type: 'text/html', title: null, length: null, hreflang: null });
   const alternate = links.find((l) => l.rel === 'alternate') ?? null;
   const authors: FeedPerson[] = [];
   for (const a of [...children(el, 'author'), ...children(el, 'managingeditor')]) authors.push(personOf(a));
@@ -318,7 +336,7 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
     rights,
     publisher,
     published: firstDate(context, lastChild(el, 'pubdate'), lastChild(el, 'published'), lastChild(el, 'issued'), nsChildren(el, NS.dcterms, 'issued').pop()),
-    updated: firstDate(context, lastChild(el, 'updated'), lastChild(el, 'modified'), nsChildren(el, NS.dc, 'date').pop(), nsChildren(el, NS.dcterms, 'modified').pop(), lastChild(el, 'lastbuilddate')),
+    updated: cdfDate(el, context) ?? firstDate(context, lastChild(el, 'updated'), lastChild(el, 'modified'), nsChildren(el, NS.dc, 'date').pop(), nsChildren(el, NS.dcterms, 'modified').pop(), lastChild(el, 'lastbuilddate')),
     dc,
     extensions,
     language: trimmed(child(el, 'language') ?? nsChildren(el, NS.dc, 'language')[0]) ?? el.lang,
@@ -334,7 +352,7 @@ function metaOf(el: XmlElement, context: Context): FeedMeta {
   return {
     ...common,
     subtitle: textConstruct(
-      child(el, 'subtitle') ?? child(el, 'tagline') ?? child(el, 'description') ?? nsChildren(el, NS.dc, 'description')[0] ?? nsChildren(el, NS.itunes, 'subtitle')[0] ?? nsChildren(el, NS.itunes, 'summary')[0],
+      child(el, 'subtitle') ?? child(el, 'tagline') ?? child(el, 'description') ?? child(el, 'abstract') ?? nsChildren(el, NS.dc, 'description')[0] ?? nsChildren(el, NS.itunes, 'subtitle')[0] ?? nsChildren(el, NS.itunes, 'summary')[0],
       context,
       'text/html',
     ),
@@ -392,7 +410,7 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
     const text = textConstruct(c, context, 'text/html');
     if (text) content.push(text);
   }
-  const summaryEl = child(el, 'summary') ?? child(el, 'description') ?? nsChildren(el, NS.dc, 'description')[0] ?? nsChildren(el, NS.itunes, 'summary')[0];
+  const summaryEl = child(el, 'summary') ?? child(el, 'description') ?? child(el, 'abstract') ?? nsChildren(el, NS.dc, 'description')[0] ?? nsChildren(el, NS.itunes, 'summary')[0];
   const sourceEl = child(el, 'source');
   let source: FeedItem['source'] = null;
   if (sourceEl) {
@@ -408,19 +426,22 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
     }
   }
   const comments = trimmed(child(el, 'comments'));
+  const licenseEl = elements(el).find((c) => c.local.toLowerCase() === 'license' && /creativecommons|web\.resource\.org\/cc/i.test(c.ns));
+  const license = licenseEl ? (licenseEl.attrs['rdf:resource'] ?? textOf(licenseEl)).trim() || null : null;
   const itunesImage = nsChildren(el, NS.itunes, 'image')[0];
   const image = itunesImage?.attrs.href ?? itunesImage?.attrs.url ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
   return {
     ...common,
-    id: context.kind === 'atom' ? idOf(child(el, 'id')) : guid,
+    id: context.kind === 'atom' ? idOf(child(el, 'id')) : (guid ?? el.attrs['rdf:about']?.trim() ?? null),
     guid,
     guidIsPermaLink: isPermaLink,
     summary: textConstruct(summaryEl, context, 'text/html'),
     content,
     created: firstDate(context, lastChild(el, 'created'), nsChildren(el, NS.dcterms, 'created').pop()),
-    expired: firstDate(context, child(el, 'expirationdate'), nsChildren(el, NS.dcterms, 'valid')[0]),
+    expired: firstDate(context, lastChild(el, 'expirationdate'), nsChildren(el, NS.dcterms, 'valid')[0]),
     enclosures,
     comments: comments ? resolveUrl(comments, child(el, 'comments')!.base) : null,
+    license,
     image,
     source,
   };
