@@ -46,7 +46,10 @@ const DIFFERENCES = [
   'A document that holds no feed (an HTML page, an empty file) is an E_FEED_MALFORMED error, not an empty result with bozo set; it counts as bozo here.',
   'HTML entities undeclared in XML (&nbsp;, &AElig;) are decoded and recorded as a problem (bozo), as feedparser does; internal DTD entities are expanded only when plain (no nested references), external ones never.',
   'Dates keep the time as printed with its offset (ISO 8601); the UTC time tuple is derived for this comparison.',
-  'Not modelled: GeoRSS/GML (where), iTunes and PSC podcast extensions, CDF, HTTP response metadata (etag, modified, headers).',
+  'HTML values are compared after canonicalisation (character references decoded, attributes sorted): feedparser writes &#38; where sanitize-html writes &amp;.',
+  'bozo here also covers the encoding, as feedparser\'s does: bytes that did not decode, an encoding only guessed (not UTF-16/32 by XML\'s own autodetection), a feed served as text/plain.',
+  'A text/xml feed without a charset is read as its declaration says, not as us-ascii (RFC 3023\'s default, which feedparser follows).',
+  'Not modelled: GeoRSS/GML (where), PSC chapters, RSS cloud and textInput, dcterms validity, arbitrary unknown-namespace elements, HTTP response metadata (etag, modified, headers).',
 ];
 
 function main(): void {
