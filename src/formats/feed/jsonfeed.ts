@@ -53,6 +53,10 @@ export function readJsonFeed(text: string, name: string, url: string | null): Pa
     publisher: null,
     published: null,
     updated: null,
+    created: null,
+    validity: null,
+    where: null,
+    inReplyTo: [],
     dc: {},
     extensions: {},
     language,
@@ -69,6 +73,9 @@ export function readJsonFeed(text: string, name: string, url: string | null): Pa
     logo: doc.icon ?? null,
     docs: null,
     ttl: null,
+    cloud: null,
+    textInput: null,
+    newLocation: null,
   };
   if (doc.feed_url) feed.links.push({ href: doc.feed_url, rel: 'self', type: 'application/feed+json', title: null, length: null, hreflang: null });
   const items = (doc.items ?? []).map((item: JsonItem): FeedItem => {
@@ -82,13 +89,13 @@ export function readJsonFeed(text: string, name: string, url: string | null): Pa
       id: item.id ?? null,
       guid: item.id ?? null,
       guidIsPermaLink: false,
+      linkFromGuid: false,
       categories: (item.tags ?? []).map((term: string) => ({ term, scheme: null, label: null })),
       published: date(item.date_published),
       updated: date(item.date_modified),
       language: item.language ?? language,
       summary: item.summary ? feedText(item.summary, 'text/plain', item.language ?? language, itemBase) : null,
       content,
-      created: null,
       expired: null,
       enclosures: (item.attachments ?? []).map((a: { url?: string; mime_type?: string; size_in_bytes?: number }) => ({
         href: resolveUrl(a.url ?? '', itemBase), type: a.mime_type ?? null, length: a.size_in_bytes === undefined ? null : String(a.size_in_bytes), medium: null,
@@ -96,6 +103,9 @@ export function readJsonFeed(text: string, name: string, url: string | null): Pa
       comments: null,
       license: null,
       image: item.image ?? null,
+      thumbnails: [],
+      player: null,
+      chapters: null,
       source: null,
     };
   });

@@ -56,6 +56,7 @@ export interface FeedDateValue {
 
 export interface FeedImage {
   href: string | null;
+  description: string | null;
   title: string | null;
   link: string | null;
   width: number | null;
@@ -66,6 +67,24 @@ export interface FeedGenerator {
   name: string;
   href: string | null;
   version: string | null;
+}
+
+/**
+ * A place (GeoRSS simple or GML), as GeoJSON has it: coordinates longitude first. Box is two
+ * corners, Polygon a list of rings.
+ */
+export interface FeedPlace {
+  type: 'Point' | 'LineString' | 'Polygon' | 'Box';
+  coordinates: number[] | number[][] | number[][][];
+  /** GML's srsName, when given; coordinates in a projected system are kept in its order. */
+  srsName: string | null;
+  srsDimension: number;
+}
+
+/** A Dublin Core period (dcterms:valid), `start=...; end=...`. */
+export interface FeedValidity {
+  start: FeedDateValue | null;
+  end: FeedDateValue | null;
 }
 
 /** What feed and item share (and an Atom entry's `<source>`). */
@@ -83,6 +102,14 @@ export interface FeedCommon {
   publisher: FeedPerson | null;
   published: FeedDateValue | null;
   updated: FeedDateValue | null;
+  /** dcterms:created (an item's CDF/Atom 0.3 created too). */
+  created: FeedDateValue | null;
+  /** dcterms:valid. */
+  validity: FeedValidity | null;
+  /** GeoRSS location (georss:point/line/polygon/box, georss:where with GML). */
+  where: FeedPlace | null;
+  /** Threading (RFC 4685): what this replies to, each thr:in-reply-to's attributes. */
+  inReplyTo: Record<string, string>[];
   /** Dublin Core elements by local name (`creator`, `subject`, `rights`...), values in order. */
   dc: Record<string, string[]>;
   /** Other namespaced elements kept as text, by `prefix:local` (`itunes:block`, `slash:comments`). */
@@ -100,6 +127,12 @@ export interface FeedMeta extends FeedCommon {
   logo: string | null;
   docs: string | null;
   ttl: string | null;
+  /** RSS `<cloud>`'s attributes (domain, port, path, registerProcedure, protocol). */
+  cloud: Record<string, string> | null;
+  /** RSS `<textInput>`. */
+  textInput: { title: string | null; description: string | null; name: string | null; link: string | null } | null;
+  /** Where the feed has moved (`<redirect><newLocation>`, itunes:new-feed-url). */
+  newLocation: string | null;
 }
 
 export interface FeedItem extends FeedCommon {
@@ -107,18 +140,30 @@ export interface FeedItem extends FeedCommon {
   guid: string | null;
   /** Whether an RSS guid is a permalink (RSS 2.0's default is true). */
   guidIsPermaLink: boolean;
+  /** Whether `link` was taken from the guid (a permalink guid and no `<link>`). */
+  linkFromGuid: boolean;
   summary: FeedText | null;
   /** Full content (content:encoded, atom:content, JSON Feed content_html/content_text). */
   content: FeedText[];
-  created: FeedDateValue | null;
   expired: FeedDateValue | null;
   enclosures: FeedEnclosure[];
   comments: string | null;
   /** A Creative Commons licence URL (cc:license, creativeCommons:license). */
   license: string | null;
   image: string | null;
+  /** media:thumbnail elements' attributes (url, width, height, time), in order. */
+  thumbnails: Record<string, string>[];
+  /** media:player's attributes (url, width, height). */
+  player: Record<string, string> | null;
+  /** Podlove Simple Chapters (psc:chapters): the first chapter list. */
+  chapters: FeedChapters | null;
   /** The item's source feed (RSS `<source>` or Atom `<source>`). */
   source: Partial<FeedMeta> | null;
+}
+
+export interface FeedChapters {
+  version: string | null;
+  chapters: { start: string; startMs: number | null; title: string | null; href: string | null; image: string | null }[];
 }
 
 /** The format and version, in feedparser's names: rss20, rss10, rss090, atom10, atom03, json11... */

@@ -2,7 +2,9 @@
 // formats share most element names, so one reader takes them all, the way feedparser does,
 // and the root says which version it is.
 import { DatelineError } from '../../core/index.js';
+import { chaptersOf } from './chapters.js';
 import { parseFeedDate } from './dates.js';
+import { placeOf } from './geo.js';
 import { feedText, looksLikeHtml } from './html.js';
 import type {
   FeedCategory, FeedCommon, FeedDateValue, FeedEnclosure, FeedItem, FeedLink, FeedMeta, FeedPerson, FeedText, ParsedFeed,
@@ -21,6 +23,7 @@ export const NS = {
   media: 'http://search.yahoo.com/mrss/',
   itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
   xhtml: 'http://www.w3.org/1999/xhtml',
+  thr: 'http://purl.org/syndication/thread/1.0',
 } as const;
 
 /** Namespaces whose elements are the feed's own (title, link, item...). */
@@ -39,6 +42,9 @@ const KNOWN_PREFIXES: Readonly<Record<string, string>> = {
   'http://creativecommons.org/ns#': 'cc', 'http://backend.userland.com/creativeCommonsRssModule': 'creativecommons',
   'http://feedburner.org/2004/feedburner/feed/': 'feedburner', 'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
 };
+
+/** Extension elements whose text is a URL, resolved against xml:base like a link. */
+const URL_EXTENSIONS = new Set(['wfw:comment', 'wfw:commentrss', 'itunes:new-feed-url']);
 
 type Kind = 'rss' | 'rdf' | 'atom';
 
@@ -94,9 +100,8 @@ export function readXmlFeed(text: string, name: string, url: string | null): Par
   const context: Context = { kind, cdf: root.local === 'CHANNEL', atom03: version === 'atom03', problems };
   const feed = metaOf(channel, context);
   if (kind !== 'atom' && !feed.image) feed.image = imageOf(child(root, 'image') ?? child(channel, 'image'));
-  const itunesImage = nsChildren(channel, NS.itunes, 'image')[0];
-  const itunesHref = itunesImage?.attrs.href ?? itunesImage?.attrs.url;
-  if (itunesHref && !feed.image?.href) feed.image = { href: itunesHref.trim(), title: null, link: null, width: null, height: null };
+  const itunesHref = itunesImageOf(channel);
+  if (itunesHref && !feed.image?.href) feed.image = { href: itunesHref, description: null, title: null, link: null, width: null, height: null };
   const itemName = kind === 'atom' ? 'entry' : 'item';
   let items = children(itemHolder, itemName).map((el) => itemOf(el, context));
   if (kind === 'rdf' && items.length === 0) items = children(channel, 'item').map((el) => itemOf(el, context));
@@ -147,14 +152,18 @@ function lastChild(parent: XmlElement, local: string): XmlElement | undefined {
   return all[all.length - 1];
 }
 
+/**
+ * The prefix an element's namespace is known by. A known prefix bound to an unknown URI (a
+ * podcast feed's misspelt iTunes namespace) is read as the known namespace, as feed readers do.
+ */
+function knownPrefix(el: XmlElement): string | undefined {
+  return KNOWN_PREFIXES[el.ns] ?? (FEED_NS.has(el.ns) || !el.prefix ? undefined : el.prefix.toLowerCase());
+}
+
 function nsChildren(parent: XmlElement, ns: string, local: string): XmlElement[] {
   const prefix = KNOWN_PREFIXES[ns];
-  // A known prefix bound to an unknown URI (a podcast feed's misspelt iTunes namespace) is
-  // read as the known namespace, as feed readers do.
   return elements(parent).filter(
-    (el) =>
-      (el.ns === ns || (prefix !== undefined && (KNOWN_PREFIXES[el.ns] ?? (FEED_NS.has(el.ns) ? undefined : el.prefix.toLowerCase())) === prefix)) &&
-      el.local.toLowerCase() === local.toLowerCase(),
+    (el) => (el.ns === ns || (prefix !== undefined && knownPrefix(el) === prefix)) && el.local.toLowerCase() === local.toLowerCase(),
   );
 }
 
@@ -189,16 +198,24 @@ function textConstruct(el: XmlElement | undefined, context: Context, rssDefault:
       : typeAttr;
     const mode = el.attrs.mode?.trim().toLowerCase();
     const base64 = mode === 'base64' || (el.ns === NS.atom10 && !hasMarkup && !type.startsWith('text/') && !/[+/]xml$/.test(type) && type !== 'application/xhtml+xml');
-    if (type === 'application/xhtml+xml' || mode === 'xml' || hasMarkup) {
-      // Atom 1.0's type="xhtml" wraps the content in one XHTML div that is not part of it.
-      const div = elements(el).find((c) => c.local === 'div' && c.ns === NS.xhtml);
-      const onlyDiv = div && el.children.every((c) => c === div || (typeof c === 'string' && !c.trim()));
-      raw = onlyDiv && typeAttr === 'xhtml' ? innerXml(div) : innerXml(el);
+    // Atom 1.0's XHTML content is wrapped in one XHTML div that is not part of it.
+    const div = elements(el).find((c) => c.local === 'div' && c.ns === NS.xhtml);
+    const onlyDiv = div && el.children.every((c) => c === div || (typeof c === 'string' && !c.trim()));
+    if (onlyDiv && type === 'text/html' && elements(div).length === 0) {
+      // TypePad wraps escaped HTML in an XHTML div: the div's text is the HTML.
+      raw = textOf(div);
+    } else if (type === 'application/xhtml+xml' || mode === 'xml' || hasMarkup) {
+      const wrapped = typeAttr === 'xhtml' || (el.ns === NS.atom10 && type === 'application/xhtml+xml');
+      raw = onlyDiv && wrapped ? innerXml(div) : innerXml(el);
       if (type === 'text/plain') type = 'text/html';
     } else if (base64) {
       raw = Buffer.from(textOf(el).replace(/\s+/g, ''), 'base64').toString('utf8');
       if (!mode) type = looksLikeHtml(raw) ? 'text/html' : 'text/plain';
     } else raw = textOf(el);
+  } else if (el.ns === NS.xhtml) {
+    // <xhtml:body> in an RSS item: the content as XHTML.
+    type = 'application/xhtml+xml';
+    raw = innerXml(el);
   } else {
     type = rssDefault;
     raw = hasMarkup ? innerXml(el) : textOf(el);
@@ -240,7 +257,7 @@ function linkOf(el: XmlElement, context: Context): FeedLink | null {
   }
   const href = textOf(el).trim();
   if (!href) return null;
-  return { href: resolveUrl(href, el.base), rel: 'alternate', type: 'text/html', title: null, length: null, hreflang: null };
+  return { href: resolveUrl(href, el.base), rel: el.attrs.rel?.trim() || 'alternate', type: el.attrs.type?.trim() ?? 'text/html', title: null, length: null, hreflang: null };
 }
 
 function personOf(el: XmlElement): FeedPerson {
@@ -269,9 +286,17 @@ function categoryOf(el: XmlElement): FeedCategory | null {
 
 function commonOf(el: XmlElement, context: Context): FeedCommon {
   const links: FeedLink[] = [];
-  for (const l of children(el, 'link')) {
-    const link = linkOf(l, context);
-    if (link) links.push(link);
+  // RSS enclosures are links too (rel="enclosure", as in Atom), kept in document order.
+  for (const l of elements(el)) {
+    if (!(isFeedElement(l) || l.ns === el.ns)) continue;
+    const local = l.local.toLowerCase();
+    if (local === 'enclosure') {
+      const href = l.attrs.url ?? l.attrs.href;
+      if (href?.trim()) links.push({ href: resolveUrl(href.trim(), l.base), rel: 'enclosure', type: l.attrs.type?.trim() ?? null, title: null, length: l.attrs.length?.trim() ?? null, hreflang: null });
+    } else if (local === 'link') {
+      const link = linkOf(l, context);
+      if (link) links.push(link);
+    }
   }
   // Microsoft CDF (a <CHANNEL> root): the link and the date are attributes.
   const cdfHref = attr(el, 'href');
@@ -312,9 +337,13 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
   const dc: Record<string, string[]> = {};
   const extensions: Record<string, string> = {};
   for (const c of elements(el)) {
-    const prefix = KNOWN_PREFIXES[c.ns];
+    const prefix = c.ns === NS.dc ? undefined : KNOWN_PREFIXES[c.ns] ?? (knownPrefix(c) && Object.values(KNOWN_PREFIXES).includes(knownPrefix(c)!) ? knownPrefix(c) : undefined);
     if (c.ns === NS.dc) (dc[c.local] ??= []).push(textOf(c).trim());
-    else if (prefix && prefix !== 'content' && elements(c).length === 0) extensions[`${prefix}:${c.local}`] ??= textOf(c).trim();
+    else if (prefix && prefix !== 'content' && elements(c).length === 0) {
+      const key = `${prefix}:${c.local}`;
+      const value = textOf(c).trim();
+      extensions[key] ??= value && URL_EXTENSIONS.has(key.toLowerCase()) ? resolveUrl(value, c.base) : value;
+    }
   }
   const publisherEl = child(el, 'webmaster') ?? nsChildren(el, NS.dc, 'publisher')[0];
   const owner = nsChildren(el, NS.itunes, 'owner')[0];
@@ -336,11 +365,45 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
     rights,
     publisher,
     published: firstDate(context, lastChild(el, 'pubdate'), lastChild(el, 'published'), lastChild(el, 'issued'), nsChildren(el, NS.dcterms, 'issued').pop()),
+    created: firstDate(context, lastChild(el, 'created'), nsChildren(el, NS.dcterms, 'created').pop()),
+    validity: validityOf(nsChildren(el, NS.dcterms, 'valid')[0], context),
+    where: placeOf(el),
+    inReplyTo: nsChildren(el, NS.thr, 'in-reply-to').map((r) => {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.attrs)) if (!k.startsWith('xmlns')) out[k] = k === 'href' || k === 'source' ? resolveUrl(v.trim(), r.base) : v;
+      return out;
+    }),
     updated: cdfDate(el, context) ?? firstDate(context, lastChild(el, 'updated'), lastChild(el, 'modified'), nsChildren(el, NS.dc, 'date').pop(), nsChildren(el, NS.dcterms, 'modified').pop(), lastChild(el, 'lastbuilddate')),
     dc,
     extensions,
     language: trimmed(child(el, 'language') ?? nsChildren(el, NS.dc, 'language')[0]) ?? el.lang,
   };
+}
+
+/** A DCMI period, `start=2002-10-13T09:00+01:00; end=2002-10-17T17:00+01:00; scheme=W3C-DTF`. */
+function validityOf(el: XmlElement | undefined, context: Context): FeedItem['validity'] {
+  if (!el) return null;
+  const parts = new Map<string, string>();
+  for (const part of textOf(el).split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) parts.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim());
+  }
+  const date = (raw: string | undefined): FeedDateValue | null => {
+    if (!raw) return null;
+    const parsed = parseFeedDate(raw);
+    if (!parsed) context.problems.push({ message: `feed: unreadable date "${raw.slice(0, 60)}" kept as written` });
+    return { raw, iso: parsed?.iso ?? null, epochMs: parsed?.epochMs ?? null, zone: parsed?.zone ?? 'unknown' };
+  };
+  const start = date(parts.get('start'));
+  const end = date(parts.get('end'));
+  return start || end ? { start, end } : null;
+}
+
+/** An element's attributes by lower-cased name, trimmed (RSS cloud's registerProcedure). */
+function attrsOf(el: XmlElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(el.attrs)) if (!k.startsWith('xmlns')) out[k.toLowerCase()] = v.trim();
+  return out;
 }
 
 function metaOf(el: XmlElement, context: Context): FeedMeta {
@@ -369,7 +432,34 @@ function metaOf(el: XmlElement, context: Context): FeedMeta {
     logo: logo ? resolveUrl(logo, child(el, 'logo')!.base) : null,
     docs: trimmed(child(el, 'docs')) === null ? null : resolveUrl(trimmed(child(el, 'docs'))!, child(el, 'docs')!.base),
     ttl: trimmed(child(el, 'ttl')),
+    cloud: child(el, 'cloud') ? attrsOf(child(el, 'cloud')!) : null,
+    textInput: textInputOf(child(el, 'textinput')),
+    newLocation: newLocationOf(el),
   };
+}
+
+function textInputOf(el: XmlElement | undefined): FeedMeta['textInput'] {
+  if (!el) return null;
+  const link = trimmed(child(el, 'link'));
+  return { title: trimmed(child(el, 'title')), description: trimmed(child(el, 'description')), name: trimmed(child(el, 'name')), link: link ? resolveUrl(link, el.base) : null };
+}
+
+/** RSS's `<redirect><newLocation>` (on the channel or the root) or itunes:new-feed-url. */
+function newLocationOf(el: XmlElement): string | null {
+  const redirect = child(el, 'redirect');
+  const target = (redirect && child(redirect, 'newlocation')) ?? nsChildren(el, NS.itunes, 'new-feed-url')[0];
+  const href = trimmed(target);
+  return href && target ? resolveUrl(href, target.base) : null;
+}
+
+/** itunes:image's href (or url), or an `<itunes:link rel="image" href>` as older podcast feeds write. */
+function itunesImageOf(el: XmlElement): string | null {
+  const candidates = [
+    ...nsChildren(el, NS.itunes, 'image').map((i) => i.attrs.href ?? i.attrs.url),
+    ...nsChildren(el, NS.itunes, 'link').filter((l) => l.attrs.rel?.trim() === 'image').map((l) => l.attrs.href),
+  ];
+  const href = candidates.find((h) => h?.trim())?.trim();
+  return href ?? null;
 }
 
 function imageOf(el: XmlElement | undefined): FeedMeta['image'] {
@@ -380,7 +470,10 @@ function imageOf(el: XmlElement | undefined): FeedMeta['image'] {
     return v !== null && /^\d+$/.test(v) ? +v : null;
   };
   const link = trimmed(child(el, 'link'));
-  return { href: url ? resolveUrl(url, el.base) : null, title: trimmed(child(el, 'title')), link: link ? resolveUrl(link, el.base) : null, width: num('width'), height: num('height') };
+  return {
+    href: url ? resolveUrl(url, el.base) : null, description: trimmed(child(el, 'description')), title: trimmed(child(el, 'title')),
+    link: link ? resolveUrl(link, el.base) : null, width: num('width'), height: num('height'),
+  };
 }
 
 function itemOf(el: XmlElement, context: Context): FeedItem {
@@ -389,23 +482,21 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
   const guid = trimmed(guidEl) ?? trimmed(child(el, 'id'));
   const isPermaLink = guidEl ? (guidEl.attrs.ispermalink ?? guidEl.attrs.isPermaLink ?? 'true').trim().toLowerCase() !== 'false' : false;
   const enclosures: FeedEnclosure[] = [];
-  for (const e of children(el, 'enclosure')) {
-    const href = e.attrs.url ?? e.attrs.href;
-    if (href) enclosures.push({ href: resolveUrl(href.trim(), e.base), type: e.attrs.type ?? null, length: e.attrs.length ?? null, medium: null });
-  }
   for (const l of common.links) if (l.rel === 'enclosure') enclosures.push({ href: l.href, type: l.type, length: l.length, medium: null });
   const media = [...nsChildren(el, NS.media, 'content'), ...nsChildren(el, NS.media, 'group').flatMap((g) => nsChildren(g, NS.media, 'content'))];
   for (const m of media) {
     const href = m.attrs.url;
     if (href) enclosures.push({ href: resolveUrl(href.trim(), m.base), type: m.attrs.type ?? null, length: m.attrs.fileSize ?? m.attrs.filesize ?? null, medium: m.attrs.medium ?? null });
   }
-  if (common.link === null && guid && isPermaLink && guidEl && /^https?:/i.test(guid)) {
-    common.link = resolveUrl(guid, guidEl.base);
+  const linkFromGuid = common.link === null && !!guid && isPermaLink && !!guidEl && /^https?:/i.test(guid);
+  if (linkFromGuid) {
+    common.link = resolveUrl(guid!, guidEl!.base);
     common.links.push({ href: common.link, rel: 'alternate', type: 'text/html', title: null, length: null, hreflang: null });
   }
   if (common.link === null && context.kind === 'rdf' && el.attrs['rdf:about']) common.link = el.attrs['rdf:about'].trim();
   const content: FeedText[] = [];
-  for (const c of [...nsChildren(el, NS.content, 'encoded'), ...children(el, 'content'), ...children(el, 'body'), ...children(el, 'fullitem')]) {
+  const xhtmlBodies = elements(el).filter((c) => c.ns === NS.xhtml && c.local === 'body');
+  for (const c of [...nsChildren(el, NS.content, 'encoded'), ...children(el, 'content'), ...children(el, 'body'), ...xhtmlBodies, ...children(el, 'fullitem')]) {
     if (c.attrs.src !== undefined) continue;
     const text = textConstruct(c, context, 'text/html');
     if (text) content.push(text);
@@ -428,21 +519,23 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
   const comments = trimmed(child(el, 'comments'));
   const licenseEl = elements(el).find((c) => c.local.toLowerCase() === 'license' && /creativecommons|web\.resource\.org\/cc/i.test(c.ns));
   const license = licenseEl ? (licenseEl.attrs['rdf:resource'] ?? textOf(licenseEl)).trim() || null : null;
-  const itunesImage = nsChildren(el, NS.itunes, 'image')[0];
-  const image = itunesImage?.attrs.href ?? itunesImage?.attrs.url ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
+  const image = itunesImageOf(el) ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
   return {
     ...common,
     id: context.kind === 'atom' ? idOf(child(el, 'id')) : (guid ?? el.attrs['rdf:about']?.trim() ?? null),
     guid,
     guidIsPermaLink: isPermaLink,
+    linkFromGuid,
     summary: textConstruct(summaryEl, context, 'text/html'),
     content,
-    created: firstDate(context, lastChild(el, 'created'), nsChildren(el, NS.dcterms, 'created').pop()),
     expired: firstDate(context, lastChild(el, 'expirationdate'), nsChildren(el, NS.dcterms, 'valid')[0]),
     enclosures,
     comments: comments ? resolveUrl(comments, child(el, 'comments')!.base) : null,
     license,
     image,
+    thumbnails: nsChildren(el, NS.media, 'thumbnail').map(attrsOf),
+    player: nsChildren(el, NS.media, 'player').map(attrsOf)[0] ?? null,
+    chapters: chaptersOf(el),
     source,
   };
 }
