@@ -33,6 +33,8 @@ export interface XmlProblem {
 
 export interface XmlDocument {
   root: XmlElement | null;
+  /** The DOCTYPE's public identifier, when there is one (Netscape's RSS 0.91 names its DTD). */
+  publicId: string | null;
   problems: XmlProblem[];
 }
 
@@ -107,6 +109,7 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
 
   const stack: Open[] = [];
   let root: XmlElement | null = null;
+  let publicId: string | null = null;
   const documentScope: Record<string, string> = { xml: XML_NS };
 
   const appendText = (value: string, at: number): void => {
@@ -157,6 +160,7 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
       }
       pos = end + 2;
     } else if (/^<!DOCTYPE/i.test(text.slice(pos, pos + 9))) {
+      publicId ??= /^<!DOCTYPE\s+[^\s>[]+\s+PUBLIC\s+(["'])([^"']*)\1/i.exec(text.slice(pos, pos + 300))?.[2] ?? null;
       pos = readDoctype(text, pos, entities, problem);
     } else if (text[pos + 1] === '/') {
       NAME.lastIndex = pos + 2;
@@ -217,7 +221,7 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
         prefix,
         attrs: tag.attrs,
         children: [],
-        base: xmlBase !== undefined ? resolveUrl(xmlBase.trim(), parentBase) : parentBase,
+        base: xmlBase !== undefined ? safeBase(resolveUrl(xmlBase.trim(), parentBase), parentBase) : parentBase,
         lang: tag.attrs['xml:lang'] !== undefined ? tag.attrs['xml:lang']!.trim().replace(/_/g, '-') || null : (parent?.lang ?? null),
         scope,
       };
@@ -230,7 +234,7 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
   }
   if (stack.length > 0) problem(text.length, `document ended with <${stack.map((o) => o.name).join('>, <')}> unclosed`);
   if (!root) problem(0, 'no document element');
-  return { root, problems };
+  return { root, publicId, problems };
 }
 
 function readAttributes(
@@ -308,6 +312,13 @@ function readDoctype(text: string, start: number, entities: Map<string, string>,
     if (!entities.has(name)) entities.set(name, value.replace(/&#(\d+|x[0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(n[0] === 'x' ? parseInt(n.slice(1), 16) : +n)));
   }
   return subsetEnd + 1;
+}
+
+/** URL schemes an xml:base may name; any other (javascript:, data:) is ignored. */
+const BASE_SCHEMES = /^(?:https?|ftp|file|urn|tag):/i;
+
+function safeBase(base: string, parentBase: string | null): string | null {
+  return /^[a-z][a-z\d+.-]*:/i.test(base) && !BASE_SCHEMES.test(base) ? parentBase : base;
 }
 
 /** Resolves `href` against `base` when it can; otherwise returns it as it is. */

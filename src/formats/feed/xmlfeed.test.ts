@@ -84,3 +84,20 @@ test('iTunes: a misspelt namespace still gives itunes: elements; <itunes:link re
   assert.equal(feed.extensions['itunes:block'], 'yes');
   assert.equal(feed.image?.href, 'https://harbour.example/cover.jpg');
 });
+
+test('xml:base naming a javascript: URL is ignored; the base in effect stays', () => {
+  const [entry] = parseFeedDocument(`<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry xml:base="https://wire.example/news/">
+    <title type="text/html" mode="escaped" xml:base="javascript:alert(1)">&lt;a href="a.html"&gt;A&lt;/a&gt;</title>
+  </entry></feed>`).items;
+  assert.equal(entry?.title?.base, 'https://wire.example/news/');
+  assert.equal(entry?.title?.value, '<a href="https://wire.example/news/a.html">A</a>');
+});
+
+test('Versions: RSS 0.90 by its namespace even when empty, Netscape RSS 0.91 by its DTD; Atom 0.3 with <item>', () => {
+  assert.equal(parseFeedDocument('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/"></rdf:RDF>').version, 'rss090');
+  const netscape = '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>T</title></channel></rss>';
+  assert.equal(parseFeedDocument(netscape).version, 'rss091n');
+  assert.equal(parseFeedDocument('<rss version="0.91"><channel><title>T</title></channel></rss>').version, 'rss091u');
+  const atom03 = parseFeedDocument('<feed version="0.3" xmlns="http://purl.org/atom/ns#"><item><title>Ferries</title></item></feed>');
+  assert.equal(atom03.items[0]?.title?.value, 'Ferries');
+});

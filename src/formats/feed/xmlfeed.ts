@@ -86,12 +86,15 @@ export function readXmlFeed(text: string, name: string, url: string | null): Par
   } else if (rootName === 'rdf') {
     kind = 'rdf';
     channel = child(root, 'channel') ?? root;
-    version = channel.ns === NS.rss090 ? 'rss090' : 'rss10';
+    // RSS 0.90 is told by its namespace, on the channel or (an empty feed) declared on the root.
+    version = channel.ns === NS.rss090 || (channel === root && root.scope[''] === NS.rss090) ? 'rss090' : 'rss10';
     itemHolder = root;
   } else if (rootName === 'rss' || rootName === 'channel') {
     kind = 'rss';
     const v = root.attrs.version?.trim() ?? '';
     version = RSS_VERSIONS[v] ?? (v.startsWith('2.') ? 'rss20' : 'rss');
+    // RSS 0.91 came in two: Netscape's (with its DTD) and UserLand's.
+    if (version === 'rss091u' && /Netscape/i.test(doc.publicId ?? '')) version = 'rss091n';
     channel = rootName === 'channel' ? root : (child(root, 'channel') ?? root);
     itemHolder = channel;
   } else {
@@ -104,6 +107,8 @@ export function readXmlFeed(text: string, name: string, url: string | null): Par
   if (itunesHref && !feed.image?.href) feed.image = { href: itunesHref, description: null, title: null, link: null, width: null, height: null };
   const itemName = kind === 'atom' ? 'entry' : 'item';
   let items = children(itemHolder, itemName).map((el) => itemOf(el, context));
+  // Atom 0.3 feeds written with RSS's <item> for <entry>.
+  if (kind === 'atom' && items.length === 0) items = children(root, 'item').map((el) => itemOf(el, context));
   if (kind === 'rdf' && items.length === 0) items = children(channel, 'item').map((el) => itemOf(el, context));
   if (kind === 'rss' && items.length === 0 && itemHolder !== root) items = children(root, 'item').map((el) => itemOf(el, context));
   return { version, feed, items, problems, bozo: doc.problems.length > 0 };
