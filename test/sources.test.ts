@@ -140,3 +140,83 @@ test('sources export writes OPML that sources import reads back; remove forgets 
   assert.equal(gone.status, 1);
   assert.match(gone.stderr, /no source/);
 });
+
+test('poll follows a news sitemap (three pages, three articles) and, with --full-text, gives summary-only feed items their page\'s text', async (t) => {
+  const dir = scratch(t);
+  const db = join(dir, 'd.db');
+  const asked: string[] = [];
+  const page = (title: string | null, body: string) =>
+    `<!doctype html><html lang="en"><head>${title ? `<title>${title}</title>` : ''}</head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav><article>${title ? `<h1>${title}</h1>` : ''}${[1, 2, 3, 4]
+      .map((n) => `<p>${body} Paragraph ${n} goes on to give the figures, the dates and what the board said about them afterwards.</p>`)
+      .join('')}</article><footer>Harbour Board, Quay Street</footer></body></html>`;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = req.url ?? '';
+    asked.push(path);
+    if (path === '/robots.txt') return void res.end('User-agent: *\nAllow: /\n');
+    if (path === '/news-sitemap.xml') {
+      res.setHeader('content-type', 'application/xml');
+      const entry = (n: number, title: string, day: number) =>
+        `<url><loc>http://${req.headers.host}/story/${n}</loc><news:news><news:publication><news:name>Harbour Wire</news:name><news:language>en</news:language></news:publication><news:publication_date>2024-06-0${day}T09:00:00+01:00</news:publication_date><news:title>${title}</news:title></news:news></url>`;
+      return void res.end(`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+${entry(1, 'Tug fleet renewed', 1)}
+${entry(2, 'Pilot boat named', 3)}
+${entry(3, 'Dredger hired', 2)}
+</urlset>`);
+    }
+    const story = /^\/story\/(\d)$/.exec(path);
+    if (story) {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      const bodies = ['', 'The tug fleet was renewed with three new vessels.', 'The new pilot boat was named at a ceremony.', 'A dredger was hired to deepen the channel.'];
+      // The second page has no title of its own: the sitemap's news title fills it.
+      return void res.end(page(story[1] === '2' ? null : `Story ${story[1]} from the quay`, bodies[Number(story[1])]!));
+    }
+    if (path === '/summaries.xml') {
+      res.setHeader('content-type', 'application/rss+xml');
+      return void res.end(`<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Harbour Board Briefs</title><link>http://${req.headers.host}/</link>
+<item><guid>brief-1</guid><title>Berth tariffs revised</title><link>http://${req.headers.host}/full/1</link><pubDate>Mon, 03 Jun 2024 09:00:00 +0100</pubDate><description>The board revised its berth tariffs for next year…</description></item>
+</channel></rss>`);
+    }
+    if (path === '/full/1') {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      return void res.end(page(null, 'The board revised its berth tariffs for next year, raising the fee for large ships.'));
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const allow = ['--allow-private', '127.0.0.0/8'];
+
+  const sitemap = await run(['sources', 'add', `${base}/news-sitemap.xml`, '--db', db, '--json', ...allow]);
+  assert.equal(sitemap.status, 0, sitemap.stderr);
+  assert.equal((jsonLines(sitemap.stdout)[0] as { source: { kind: string } }).source.kind, 'sitemap');
+  assert.equal((await run(['sources', 'add', `${base}/summaries.xml`, '--kind', 'feed', '--db', db])).status, 0);
+
+  const polled = await run(['poll', '--once', '--full-text', '--db', db, '--json', '--delay', '0', ...allow]);
+  assert.equal(polled.status, 0, polled.stderr + polled.stdout);
+  const reports = jsonLines(polled.stdout) as Array<{ url: string; newItems: number; pages: { stored: number; failed: number } | null }>;
+  const fromSitemap = reports.find((r) => r.url === `${base}/news-sitemap.xml`)!;
+  assert.equal(fromSitemap.newItems, 3);
+  assert.deepEqual(fromSitemap.pages, { stored: 3, failed: 0, skipped: 0, errors: [] });
+  // Newest first, by the news publication date.
+  assert.deepEqual(asked.filter((p) => p.startsWith('/story/')), ['/story/2', '/story/3', '/story/1']);
+  const stories = jsonLines((await run(['search', 'board', '--db', db, '--json'])).stdout) as Array<{ id: string; title: string }>;
+  assert.deepEqual(stories.map((s) => s.title).filter((title) => title !== 'Berth tariffs revised').sort(), ['Pilot boat named', 'Story 1 from the quay', 'Story 3 from the quay']);
+
+  const briefs = reports.find((r) => r.url === `${base}/summaries.xml`)!;
+  assert.equal(briefs.newItems, 1);
+  assert.equal(briefs.pages!.stored, 1);
+  const tariffs = stories.find((s) => s.title === 'Berth tariffs revised')!;
+  const shown = jsonLines((await run(['show', tariffs.id, '--db', db, '--json'])).stdout)[0] as {
+    text: string; url: string; published: string; revisions: Array<{ article: { text: string } }>;
+  };
+  assert.match(shown.text, /raising the fee for large ships/);
+  assert.match(shown.text, /Paragraph 4/);
+  assert.equal(shown.url, `${base}/full/1`);
+  assert.equal(shown.published, '2024-06-03T09:00:00+01:00', "the feed's time, the page giving none");
+  assert.equal(shown.revisions.length, 1);
+  assert.equal(shown.revisions[0]!.article.text, 'The board revised its berth tariffs for next year…');
+});

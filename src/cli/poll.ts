@@ -15,6 +15,7 @@ interface PollOptions {
   maxInterval: string;
   delay: string;
   allowPrivate?: string[];
+  fullText?: boolean;
   json?: boolean;
 }
 
@@ -32,6 +33,7 @@ export function registerPoll(program: Command): void {
     .option('--min-interval <seconds>', 'never poll a source sooner than this', '300')
     .option('--max-interval <seconds>', 'nor later than this', '86400')
     .option('--delay <ms>', 'pause between two requests to one host (robots.txt Crawl-delay may raise it)', '1000')
+    .option('--full-text', "for every feed: fetch and extract the page of each new item that carries only a summary (else per source: `sources add --full-text`)")
     .option('--allow-private <cidrs...>', 'let the fetcher reach these private ranges (tests, intranets); also DATELINE_ALLOW_PRIVATE')
     .option('--json', 'one JSON line per source polled')
     .action(async (options: PollOptions) => {
@@ -64,6 +66,7 @@ export function registerPoll(program: Command): void {
               bounds,
               concurrency,
               all: Boolean(options.once && options.all),
+              fullText: Boolean(options.fullText),
               onReport: (report) => (json ? printJson(shape(report)) : process.stdout.write(line(report))),
             });
             failed += reports.filter((report) => report.outcome === 'failed').length;
@@ -98,17 +101,29 @@ function positive(value: string, flag: string, zero = false): number {
 }
 
 function shape(report: PollReport) {
-  return { source: report.source.id, url: report.source.url, outcome: report.outcome, newItems: report.newItems, captureId: report.captureId, error: report.error };
+  return {
+    source: report.source.id, url: report.source.url, outcome: report.outcome, newItems: report.newItems,
+    captureId: report.captureId, error: report.error, pages: report.pages,
+  };
 }
 
 function line(report: PollReport): string {
   const { url } = report.source;
   switch (report.outcome) {
     case 'fetched':
-      return `${url}: ${report.newItems} new or updated\n`;
+      return `${url}: ${report.newItems} new or updated${pagesLine(report)}\n`;
     case 'not-modified':
       return `${url}: not modified\n`;
     default:
       return `${url}: failed: ${report.error}\n`;
   }
+}
+
+/** The linked pages' tally, and the first failures, one per line. */
+function pagesLine(report: PollReport): string {
+  const pages = report.pages;
+  if (!pages) return '';
+  const what = report.source.kind === 'sitemap' ? 'pages' : 'full-text pages';
+  const tally = [`${pages.stored} stored`, ...(pages.failed ? [`${pages.failed} failed`] : []), ...(pages.skipped ? [`${pages.skipped} ${report.source.kind === 'sitemap' ? 'left for later' : 'past the limit, summary kept'}`] : [])];
+  return `; ${what}: ${tally.join(', ')}${pages.errors.map((e) => `\n  ${e.error}`).join('')}`;
 }

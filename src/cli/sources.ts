@@ -38,8 +38,15 @@ export function registerSources(program: Command): void {
     );
   });
 
-  db(sources.command('import').description('follow every feed of an OPML file').argument('<opml>', 'OPML file').option('--json', 'a summary as JSON')).action(
-    async (file: string, options: { db?: string; json?: boolean }) => {
+  db(
+    sources
+      .command('import')
+      .description('follow every feed of an OPML file')
+      .argument('<opml>', 'OPML file')
+      .option('--full-text', "for each feed: fetch each item's page when the feed carries only a summary")
+      .option('--json', 'a summary as JSON'),
+  ).action(
+    async (file: string, options: { db?: string; fullText?: boolean; json?: boolean }) => {
       const json = Boolean(options.json);
       await run(json, () =>
         withStore(options.db, async (store) => {
@@ -48,7 +55,10 @@ export function registerSources(program: Command): void {
           const now = new Date().toISOString();
           let added = 0;
           for (const feed of parsed.sources) {
-            const result = await store.addSource({ url: feed.feedUrl, kind: 'feed', title: feed.title, siteUrl: feed.siteUrl, folder: feed.folder.join('/') || null }, now);
+            const result = await store.addSource(
+              { url: feed.feedUrl, kind: 'feed', title: feed.title, siteUrl: feed.siteUrl, folder: feed.folder.join('/') || null, fullText: Boolean(options.fullText) },
+              now,
+            );
             if (result.added) added++;
           }
           const problems = parsed.problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.message}`);

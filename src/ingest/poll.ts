@@ -1,13 +1,20 @@
 // Polling: fetch each due source, keep what came back as a capture, turn its items into
-// articles, and record how it went so the schedule can say when to come back. A failure of one
-// source is recorded on it and never stops the others.
-import { DatelineError, isDatelineError, sha256Hex } from '../core/index.js';
-import type { Capture } from '../core/index.js';
+// articles, and record how it went so the schedule can say when to come back. A sitemap's
+// listed pages and, with full text, a feed's summary-only items' pages are fetched too, each
+// its own capture. A failure of one source is recorded on it and never stops the others; a
+// failed page is reported and never fails its source.
+import { DatelineError, isDatelineError } from '../core/index.js';
+import type { Article } from '../core/index.js';
 import type { Source, Store } from '../store/index.js';
 import { type CaptureInput } from './assemble.js';
+import { fetchFullText, planFullText } from './full-text.js';
 import { failureOf, recordOf } from './ingest.js';
+import { type LinkedPages, captureOf } from './linked-page.js';
 import { DEFAULT_BOUNDS, type PollBounds, type PollOutcome, nextState } from './schedule.js';
 import { inlineSession } from './session.js';
+import { pollSitemap } from './sitemap-poll.js';
+
+export type { LinkedPages } from './linked-page.js';
 
 /** What polling needs of a fetcher; src/capture's Fetcher is one. */
 export interface SourceFetcher {
@@ -40,6 +47,11 @@ export interface PollOptions {
   all?: boolean;
   /** Called as each source finishes. */
   onReport?: (report: PollReport) => void;
+  /**
+   * Full text for every feed, as if each had `fullText` set: the pages of new items that carry
+   * only a summary are fetched and extracted (full-text.ts says what a summary is).
+   */
+  fullText?: boolean;
 }
 
 export interface PollReport {
@@ -47,9 +59,14 @@ export interface PollReport {
   outcome: PollOutcome['kind'];
   /** Articles added or revised. */
   newItems: number;
-  /** The capture stored, when the fetch returned a body. */
+  /** The capture stored, when the fetch returned a body (a sitemap itself is not kept: null). */
   captureId: string | null;
   error: string | null;
+  /**
+   * The pages fetched beyond the source itself: a sitemap's listed pages (and child sitemaps
+   * that failed), or a full-text feed's item pages. Null when there were none to fetch.
+   */
+  pages: LinkedPages | null;
 }
 
 /** Polls every source due now (or every source, `all`), `concurrency` at a time; resolves when all have finished. */
@@ -70,21 +87,34 @@ export async function pollDue(store: Store, fetcher: SourceFetcher, options: Pol
   return reports;
 }
 
-/** Polls one source: fetch (conditionally), store the capture and its articles, record the outcome. */
+/**
+ * Polls one source: fetch (conditionally), store the capture and its articles, record the
+ * outcome. A sitemap's pages, or a full-text feed's item pages, are fetched after it.
+ */
 export async function pollSource(store: Store, fetcher: SourceFetcher, source: Source, options: PollOptions = {}): Promise<PollReport> {
   const now = options.now ?? (() => new Date());
   let outcome: PollOutcome;
   let captureId: string | null = null;
   let newItems = 0;
+  let pages: LinkedPages | null = null;
   try {
     const fetched = await fetcher.fetch(source.url, { etag: source.state.etag, lastModified: source.state.lastModified });
     if (fetched.notModified || !fetched.body) {
       outcome = { kind: 'not-modified', status: 304 };
+    } else if (source.kind === 'sitemap') {
+      const polled = await pollSitemap(store, fetcher, source, { ...fetched, body: fetched.body });
+      newItems = polled.newItems;
+      pages = polled.pages;
+      // Without its validators, the next poll reads the sitemap whole again and goes on where
+      // this one stopped (sitemap-poll.ts, lastCompletePoll).
+      const validators = polled.complete ? { etag: fetched.etag, lastModified: fetched.lastModified } : { etag: null, lastModified: null };
+      outcome = { kind: 'fetched', status: fetched.status, newItems, ...validators };
     } else {
-      const stored = await storeFetched(store, source, fetched);
+      const stored = await storeFetched(store, source, { ...fetched, body: fetched.body }, options.fullText || source.fullText);
       captureId = stored.captureId;
       newItems = stored.newItems;
       if (stored.error) throw stored.error;
+      if (stored.wanted.length > 0) pages = await fetchFullText(store, fetcher, stored.wanted);
       outcome = { kind: 'fetched', status: fetched.status, newItems, etag: fetched.etag, lastModified: fetched.lastModified };
     }
   } catch (error) {
@@ -92,31 +122,33 @@ export async function pollSource(store: Store, fetcher: SourceFetcher, source: S
     outcome = { kind: 'failed', status: statusOf(error), error: failure.message, retryAfterSeconds: retryAfterOf(error) };
   }
   await store.updateSourceState(source.id, nextState(source.state, outcome, now(), options.bounds ?? DEFAULT_BOUNDS));
-  return { source, outcome: outcome.kind, newItems, captureId, error: outcome.kind === 'failed' ? outcome.error : null };
+  return { source, outcome: outcome.kind, newItems, captureId, error: outcome.kind === 'failed' ? outcome.error : null, pages };
 }
 
 /**
  * Keeps the fetched bytes as a capture with its articles, in one transaction. A body that does
- * not parse is still kept, with its error (returned for the source's record).
+ * not parse is still kept, with its error (returned for the source's record). With `fullText`,
+ * a feed's new summary-only items come back in `wanted`, for their pages to be fetched.
  */
-async function storeFetched(store: Store, source: Source, fetched: FetchedSource): Promise<{ captureId: string; newItems: number; error: unknown }> {
-  const bytes = fetched.body!;
-  const id = sha256Hex(bytes);
-  const capture: Capture = {
-    id, sha256: id, url: fetched.finalUrl, fetchedAt: fetched.fetchedAt, status: fetched.status,
-    headers: fetched.headers, contentType: fetched.contentType, size: bytes.length,
-  };
-  const input: CaptureInput = { capture, bytes, name: source.url };
+async function storeFetched(
+  store: Store,
+  source: Source,
+  fetched: FetchedSource & { body: Uint8Array },
+  fullText: boolean,
+): Promise<{ captureId: string; newItems: number; error: unknown; wanted: Article[] }> {
+  const capture = captureOf(fetched);
+  const input: CaptureInput = { capture, bytes: fetched.body, name: source.url };
   const session = inlineSession(input);
   try {
     const found = await session.started;
     const summary = await session.summary;
     const articles = await session.next(summary.count);
-    const result = await store.writeCapture(recordOf(input, found, null, summary.count), articles);
-    return { captureId: id, newItems: result.articlesAdded, error: null };
+    const plan = fullText && found.format === 'feed' ? await planFullText(store, articles) : { write: articles, wanted: [] };
+    const result = await store.writeCapture(recordOf(input, found, null, summary.count), plan.write);
+    return { captureId: capture.id, newItems: result.articlesAdded, error: null, wanted: plan.wanted };
   } catch (error) {
     await store.writeCapture(recordOf(input, null, failureOf(source.url, error), 0), []);
-    return { captureId: id, newItems: 0, error };
+    return { captureId: capture.id, newItems: 0, error, wanted: [] };
   }
 }
 

@@ -103,6 +103,18 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.equal((await store.articleRevisions(id)).length, 1);
         }));
 
+      test('hasArticleUrl finds an article by its exact URL', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('article urls');
+          await store.writeCapture(record, [
+            article(record.capture.id, 0, { url: 'https://wire.example/news/ferries' }),
+            article(record.capture.id, 1),
+          ]);
+          assert.equal(await store.hasArticleUrl('https://wire.example/news/ferries'), true);
+          assert.equal(await store.hasArticleUrl('https://wire.example/news/ferries?page=2'), false);
+          assert.equal(await store.hasArticleUrl('https://wire.example/news/'), false);
+        }));
+
       test('sources: added once per URL, listed, due by their next poll, updated and removed', () =>
         withStore(open, async (store) => {
           const added = await store.addSource({ url: 'https://wire.example/feed.xml', kind: 'feed', title: 'Wire', folder: 'News/Wires' }, '2024-06-01T00:00:00Z');

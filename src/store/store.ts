@@ -161,6 +161,11 @@ export interface Store {
    */
   replaceArticles(captureId: string, articles: Article[], error: CaptureRecord['error']): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
+  /**
+   * True when an article with exactly this `url` is stored: what a sitemap poll asks of each
+   * listed page before fetching it.
+   */
+  hasArticleUrl(url: string): Promise<boolean>;
   /** The versions an article had before its content changed (a feed item edited), oldest first. */
   articleRevisions(id: string): Promise<ArticleRevision[]>;
   getCapture(id: string): Promise<{ capture: Capture; bytes: Uint8Array } | null>;

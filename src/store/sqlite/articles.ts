@@ -50,6 +50,7 @@ export class ArticleTable {
   private readonly update;
   private readonly addRevision;
   private readonly revisionsOf;
+  private readonly byUrl;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO articles
@@ -85,6 +86,12 @@ export class ArticleTable {
     this.revisionsOf = db.prepare<[string], { revision: number; capture_id: string; json: string; replaced_at: string }>(
       'SELECT revision, capture_id, json, replaced_at FROM article_revisions WHERE article_id = ? ORDER BY revision',
     );
+    this.byUrl = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM articles WHERE url = ? LIMIT 1');
+  }
+
+  /** True when some article has this URL (read by the partial index articles_by_url). */
+  hasUrl(url: string): boolean {
+    return this.byUrl.get(url) !== undefined;
   }
 
   /**

@@ -159,6 +159,10 @@ export class SqliteStore implements Store {
     return this.run('reading due sources', () => this.sources.dueAt(now, limit));
   }
 
+  hasArticleUrl(url: string): Promise<boolean> {
+    return this.run(`looking for an article at ${url}`, () => this.articles.hasUrl(url));
+  }
+
   articleRevisions(id: string): Promise<ArticleRevision[]> {
     return this.run(`reading the revisions of article ${id}`, () => this.articles.revisions(id));
   }
