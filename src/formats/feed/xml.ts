@@ -4,6 +4,7 @@
 // bare `&` stays a character, an HTML entity is decoded. The DOCTYPE is read only to find
 // internal entities with plain replacement text; external entities are never fetched and
 // entities that refer to other entities (billion laughs) are never expanded.
+import { domainToUnicode } from 'node:url';
 import { decodeHTMLStrict } from 'entities';
 
 export interface XmlElement {
@@ -325,7 +326,14 @@ function safeBase(base: string, parentBase: string | null): string | null {
 export function resolveUrl(href: string, base: string | null): string {
   if (!base) return href;
   try {
-    return new URL(href, base).href;
+    // An absolute URL is kept as the feed wrote it (host case, IRI characters), as feed readers
+    // do, unless its authority is broken (http:///host/) and the URL parser's repair is needed.
+    if (/^[a-z][a-z\d+.-]*:/i.test(href)) return /^(?!file:)[a-z][a-z\d+.-]*:\/\/\//i.test(href) ? new URL(href).href : href;
+    const resolved = new URL(href, base);
+    // An IRI stays an IRI: the WHATWG parser's percent-encoding and punycode are undone.
+    if (!/[^\x00-\x7f]/.test(href + base)) return resolved.href;
+    const host = domainToUnicode(resolved.host) || resolved.host;
+    return `${resolved.protocol}//${resolved.username ? `${resolved.username}@` : ''}${host}${decodeURI(resolved.pathname + resolved.search + resolved.hash)}`;
   } catch {
     return href;
   }

@@ -101,3 +101,13 @@ test('Versions: RSS 0.90 by its namespace even when empty, Netscape RSS 0.91 by 
   const atom03 = parseFeedDocument('<feed version="0.3" xmlns="http://purl.org/atom/ns#"><item><title>Ferries</title></item></feed>');
   assert.equal(atom03.items[0]?.title?.value, 'Ferries');
 });
+
+test('URLs: an absolute link is kept as written; a relative one resolved against an IRI stays an IRI', () => {
+  const { feed, items } = parseFeedDocument(`<rss version="2.0"><channel><title>T</title><link>http://Wire.EXAMPLE/Home</link>
+    <item xml:base="http://www.詹姆斯.com/"><link>nouvelles/À</link></item>
+    <item xml:base="http:///wire.example/broken/"><link>a</link></item>
+  </channel></rss>`, { url: URL });
+  assert.equal(feed.link, 'http://Wire.EXAMPLE/Home');
+  assert.equal(items[0]?.link, 'http://www.詹姆斯.com/nouvelles/À');
+  assert.equal(items[1]?.link, 'http://wire.example/broken/a');
+});
