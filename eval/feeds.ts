@@ -50,6 +50,7 @@ const DIFFERENCES = [
   'bozo here also covers the encoding, as feedparser\'s does: bytes that did not decode, an encoding only guessed (not UTF-16/32 by XML\'s own autodetection), a feed served as text/plain.',
   'A text/xml feed without a charset is read as its declaration says, not as us-ascii (RFC 3023\'s default, which feedparser follows).',
   'Extension values are trimmed: <itunes:block> yes </itunes:block> blocks and <itunes:explicit> yes </itunes:explicit> is explicit (feedparser compares them untrimmed).',
+  'A Podlove chapter\'s href and image are resolved against the base like any link (feedparser keeps them as written).',
   'A GeoRSS element that does not read (no coordinates, a polygon of three points) gives no place, not an empty `where`.',
   'Not modelled: arbitrary unknown-namespace elements, media:group\'s credits, restrictions, licence and rating, itunes:subtitle on an item, HTTP response metadata (etag, modified, headers).',
 ];
