@@ -219,4 +219,10 @@ ${entry(3, 'Dredger hired', 2)}
   assert.equal(shown.published, '2024-06-03T09:00:00+01:00', "the feed's time, the page giving none");
   assert.equal(shown.revisions.length, 1);
   assert.equal(shown.revisions[0]!.article.text, 'The board revised its berth tariffs for next year…');
+
+  // Rebuilding from the captures keeps the full-text article under the feed item's id.
+  assert.equal((await run(['reprocess', '--db', db])).status, 0);
+  const rebuilt = jsonLines((await run(['show', tariffs.id, '--db', db, '--json'])).stdout)[0] as { text: string };
+  assert.match(rebuilt.text, /raising the fee for large ships/);
+  assert.equal(jsonLines((await run(['search', 'tariffs', '--db', db, '--json'])).stdout).length, 1, 'no second copy of the page');
 });

@@ -1,5 +1,6 @@
 // Reprocess: rebuild every article from the stored captures, for example after the structurer
-// improves. Ids come from the capture and the position in it, so they survive the rebuild.
+// improves. Ids come from the capture and the position in it (or a feed and a guid), so they
+// survive the rebuild; where a capture's stored articles carry other ids, those are kept.
 import type { Store } from '../store/index.js';
 import { type IngestFailure, failureOf } from './ingest.js';
 import { ParsePool, WORKER_MIN_BYTES } from './pool.js';
@@ -33,6 +34,10 @@ export async function reprocess(store: Store, onProgress?: (done: number) => voi
           articles.push(...piece);
         }
         await session.summary;
+        // Ids are kept as stored: a page fetched for a feed item's full text carries that
+        // item's id, which the page alone would not give it.
+        const storedIds = await store.articleIdsOf(id);
+        if (storedIds.length === articles.length) articles.forEach((article, i) => (article.id = storedIds[i]!));
         await store.replaceArticles(id, articles, null);
         summary.articles += articles.length;
       } catch (error) {

@@ -166,6 +166,8 @@ export interface Store {
    * listed page before fetching it.
    */
   hasArticleUrl(url: string): Promise<boolean>;
+  /** The ids of a capture's stored articles, in their order in it (what reprocess keeps). */
+  articleIdsOf(captureId: string): Promise<string[]>;
   /** The versions an article had before its content changed (a feed item edited), oldest first. */
   articleRevisions(id: string): Promise<ArticleRevision[]>;
   getCapture(id: string): Promise<{ capture: Capture; bytes: Uint8Array } | null>;

@@ -44,6 +44,7 @@ export class ArticleTable {
   private readonly cjkInsert;
   private readonly cjkDelete;
   private readonly ofCapture;
+  private readonly idsOfCapture;
   private readonly deleteOfCapture;
   private readonly byId;
   private readonly currentOf;
@@ -65,6 +66,7 @@ export class ArticleTable {
       VALUES ('delete', ?, ?, ?, ?, ?, ?)`);
     this.cjkInsert = db.prepare('INSERT INTO articles_cjk (rowid, title, text) VALUES (?, ?, ?)');
     this.cjkDelete = db.prepare('DELETE FROM articles_cjk WHERE rowid = ?');
+    this.idsOfCapture = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE capture_id = ? ORDER BY position');
     this.ofCapture = db.prepare<[string], IndexedRow>(
       'SELECT seq, title, text, place, source, wire FROM articles WHERE capture_id = ?',
     );
@@ -147,6 +149,10 @@ export class ArticleTable {
     const { title, text, source, wire } = article;
     this.ftsInsert.run(seq, title, text, place, source, wire);
     if (CJK.test(text) || (title !== null && CJK.test(title))) this.cjkInsert.run(seq, title, text);
+  }
+
+  idsOf(captureId: string): string[] {
+    return this.idsOfCapture.all(captureId).map((row) => row.id);
   }
 
   /** The earlier versions of an article, oldest first. */

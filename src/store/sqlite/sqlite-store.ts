@@ -159,6 +159,10 @@ export class SqliteStore implements Store {
     return this.run('reading due sources', () => this.sources.dueAt(now, limit));
   }
 
+  articleIdsOf(captureId: string): Promise<string[]> {
+    return this.run(`reading the articles of capture ${captureId}`, () => this.articles.idsOf(captureId));
+  }
+
   hasArticleUrl(url: string): Promise<boolean> {
     return this.run(`looking for an article at ${url}`, () => this.articles.hasUrl(url));
   }
