@@ -358,3 +358,17 @@ test('full text: a page no longer than the summary keeps the summary; without fu
     await store.close();
   }
 });
+
+test('a feed that answers with a web page fails as a feed, keeping the page as a failed capture', async () => {
+  const store = await openStore(':memory:');
+  try {
+    await store.addSource({ url: 'https://harbour.example/feed.xml', kind: 'feed' }, '2024-06-01T00:00:00Z');
+    const [report] = await pollDue(store, scripted([{ body: page('Please log in') }]), { now: () => new Date('2024-06-01T00:00:00Z') });
+    assert.equal(report!.outcome, 'failed');
+    assert.match(report!.error ?? '', /served html, not a feed/);
+    assert.equal((await store.stats()).articles, 0);
+    assert.equal((await store.failedCaptures()).length, 1);
+  } finally {
+    await store.close();
+  }
+});

@@ -141,6 +141,11 @@ async function storeFetched(
   const session = inlineSession(input);
   try {
     const found = await session.started;
+    // A feed that answers with something else (a login page, an error page served as 200) is a
+    // failing feed, not a new article.
+    if (source.kind === 'feed' && found.format !== 'feed') {
+      throw new DatelineError('E_FEED_MALFORMED', `poll: ${source.url} served ${found.format}, not a feed`, { input: source.url });
+    }
     const summary = await session.summary;
     const articles = await session.next(summary.count);
     const plan = fullText && found.format === 'feed' ? await planFullText(store, articles) : { write: articles, wanted: [] };
