@@ -182,15 +182,14 @@ async function detect(url: string, allowPrivate: string[] | undefined): Promise<
   }
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
+const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-function describe(source: Source, perDay: number): string {
+function describe(source: Source, perDay: number | null): string {
   const { state } = source;
   const status = state.lastError ? `error: ${state.lastError}` : state.lastStatus ? `HTTP ${state.lastStatus}` : 'not fetched yet';
   return [
     `${bold(source.title ?? source.url)} ${dim(`${source.kind} · ${source.id}`)}`,
     `  ${source.url}`,
-    `  last fetch ${state.lastFetchAt ?? '-'} · ${status} · ${state.errorCount} error(s) · ${perDay} items/day · next ${state.nextPollAt}`,
-    '',
+    `  last fetch ${state.lastFetchAt ?? '-'} · ${status} · ${state.errorCount} error(s) · ${perDay ?? '-'} items/day · next ${state.nextPollAt}`,
   ].join('\n') + '\n';
 }

@@ -41,5 +41,5 @@ test('errors back off exponentially, honour Retry-After, and a success clears th
 
 test('items a day count from when the source was added', () => {
   assert.equal(itemsPerDay({ ...state, newItems: 6 }, '2024-05-30T12:00:00Z', now), 3);
-  assert.equal(itemsPerDay({ ...state, newItems: 6 }, '2024-06-01T11:30:00Z', now), 0);
+  assert.equal(itemsPerDay({ ...state, newItems: 6 }, '2024-06-01T11:30:00Z', now), null);
 });

@@ -51,8 +51,8 @@ export function nextState(state: SourceState, outcome: PollOutcome, now: Date, b
   };
 }
 
-/** New items a day since the source was added (0 in its first hour, too soon to say). */
-export function itemsPerDay(state: SourceState, addedAt: string, now: Date): number {
+/** New items a day since the source was added; null in its first hour, too soon to say. */
+export function itemsPerDay(state: SourceState, addedAt: string, now: Date): number | null {
   const days = (now.getTime() - Date.parse(addedAt)) / 86_400_000;
-  return days < 1 / 24 ? 0 : state.newItems / days;
+  return days < 1 / 24 ? null : state.newItems / days;
 }
