@@ -7,6 +7,7 @@ import { repoRoot } from './corpora.js';
 import { benchExtraction } from './extraction.js';
 import { benchFolder } from './folder.js';
 import { benchIngest } from './ingest.js';
+import { benchPolling } from './polling.js';
 
 import { printSection, type BenchSection } from './section.js';
 
@@ -15,7 +16,7 @@ export type { BenchSection } from './section.js';
 const scale = process.env.BENCH_SCALE === 'full' ? 'full' : 'default';
 const started = Date.now();
 const sections: BenchSection[] = [];
-for (const bench of [benchIngest, benchFolder, benchExtraction]) {
+for (const bench of [benchIngest, benchFolder, benchExtraction, benchPolling]) {
   const section = await bench(scale);
   if (section) {
     sections.push(section);
