@@ -114,7 +114,8 @@ export class HostQueue {
     state.pending++;
     const turn = state.tail.then(async () => {
       try {
-        await this.#clock.sleep(state.notBefore - this.#clock.now(), signal);
+        // Timers may fire a millisecond early: sleep until the clock, not the timer, says so.
+        while (this.#clock.now() < state.notBefore) await this.#clock.sleep(state.notBefore - this.#clock.now(), signal);
         const release = await this.#slots.acquire(signal);
         try {
           return await task();
