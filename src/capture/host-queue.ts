@@ -121,7 +121,9 @@ export class HostQueue {
           return await task();
         } finally {
           release();
-          this.defer(host, this.#clock.now() + gapAfterMs());
+          // One millisecond more: the clock reads whole milliseconds, so `now` may be up to one
+          // behind the moment the task really ended, and the gap would come up a fraction short.
+          this.defer(host, this.#clock.now() + gapAfterMs() + 1);
         }
       } finally {
         state.pending--;
