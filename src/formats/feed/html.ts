@@ -2,14 +2,14 @@
 // or style attacks survive), relative URLs resolved against the base in effect, and decoded to
 // plain text where a text is wanted (titles, article bodies).
 import { decodeHTMLStrict } from 'entities';
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { sanitizer } from '../lazy.js';
 import { htmlToText } from '../html-text.js';
 import type { FeedText } from './model.js';
 import { resolveUrl } from './xml.js';
 
-/** Elements kept in feed HTML: sanitize-html's defaults plus media and the older inline ones. */
-const ALLOWED_TAGS = [
-  ...sanitizeHtml.defaults.allowedTags,
+/** Elements kept in feed HTML beyond sanitize-html's defaults: media and the older inline ones. */
+const EXTRA_TAGS = [
   'img', 'figure', 'figcaption', 'picture', 'source', 'video', 'audio', 'track', 'del', 'ins', 'sup', 'sub',
   'font', 'big', 'small', 'center', 'u', 's', 'strike', 'acronym', 'colgroup', 'col', 'tfoot', 'span',
 ];
@@ -17,8 +17,10 @@ const ALLOWED_TAGS = [
 /** Attributes holding URLs, resolved against the base. */
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster', 'longdesc', 'background', 'action'];
 
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
+/** The sanitiser's options, made on first use (sanitize-html loads lazily). */
+let defaultOptions: sanitizeHtml.IOptions | undefined;
+const options = (): sanitizeHtml.IOptions => (defaultOptions ??= {
+  allowedTags: [...sanitizer().defaults.allowedTags, ...EXTRA_TAGS],
   allowedAttributes: {
     '*': ['title', 'lang', 'dir', 'class', 'id', 'align', 'abbr', 'colspan', 'rowspan', 'headers', 'scope', 'width', 'height'],
     a: ['href', 'name', 'rel', 'hreflang', 'type'],
@@ -39,7 +41,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['http', 'https', 'data'] },
   allowProtocolRelative: true,
   disallowedTagsMode: 'discard',
-};
+});
 
 /**
  * Sanitises feed HTML and resolves its relative URLs against `base`.
@@ -48,9 +50,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
  */
 export function sanitizeFeedHtml(html: string, base: string | null): string {
   if (!html) return '';
-  const options: sanitizeHtml.IOptions = base
+  const settings: sanitizeHtml.IOptions = base
     ? {
-        ...OPTIONS,
+        ...options(),
         transformTags: {
           '*': (tagName, attribs) => {
             const out = { ...attribs };
@@ -62,8 +64,8 @@ export function sanitizeFeedHtml(html: string, base: string | null): string {
           },
         },
       }
-    : OPTIONS;
-  return sanitizeHtml(html, options);
+    : options();
+  return sanitizer()(html, settings);
 }
 
 const HTMLISH_TYPES = new Set(['text/html', 'application/xhtml+xml', 'html', 'xhtml']);

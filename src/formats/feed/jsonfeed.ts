@@ -1,6 +1,7 @@
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), read with feedsmith, which takes
 // 1.0's single `author` into 1.1's `authors`, into the same typed feed as RSS and Atom.
-import { parseJsonFeed } from 'feedsmith';
+import type { parseJsonFeed } from 'feedsmith';
+import { feedsmith } from '../lazy.js';
 import { DatelineError } from '../../core/index.js';
 import { parseFeedDate } from './dates.js';
 import { feedText } from './html.js';
@@ -27,7 +28,7 @@ export function readJsonFeed(text: string, name: string, url: string | null): Pa
   }
   let doc: JsonFeedDoc;
   try {
-    doc = parseJsonFeed(value);
+    doc = feedsmith().parseJsonFeed(value);
   } catch (error) {
     throw new DatelineError('E_FEED_MALFORMED', `feed: ${name} is not a JSON Feed we can read (${(error as Error).message})`, { input: name, cause: error });
   }

@@ -1,7 +1,8 @@
 // Renders kept blocks as HTML for display: headings, paragraphs, lists, quotes, code and rows,
 // with links and emphasis inline. Built from escaped text, so it is safe by construction;
 // sanitize-html then enforces the allowlist once more, a second lock on the same door.
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { sanitizer } from '../lazy.js';
 import type { Block } from './content.js';
 
 /** What the rendered HTML may contain; links only to the web or mail. */
@@ -44,5 +45,5 @@ export function renderBlocks(blocks: readonly Block[]): string {
     }
   }
   if (openList) html += `</${listTag}>`;
-  return sanitizeHtml(html, ALLOWED);
+  return sanitizer()(html, ALLOWED);
 }
