@@ -9,6 +9,12 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * Added to every gap: the clock reads whole milliseconds and timers fire a little early, and a
+ * server seeing its last response end a few milliseconds after we did would count the gap short.
+ */
+export const GAP_MARGIN_MS = 5;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
@@ -121,9 +127,7 @@ export class HostQueue {
           return await task();
         } finally {
           release();
-          // One millisecond more: the clock reads whole milliseconds, so `now` may be up to one
-          // behind the moment the task really ended, and the gap would come up a fraction short.
-          this.defer(host, this.#clock.now() + gapAfterMs() + 1);
+          this.defer(host, this.#clock.now() + gapAfterMs() + GAP_MARGIN_MS);
         }
       } finally {
         state.pending--;
