@@ -272,6 +272,7 @@ export function politenessViolations(log: readonly LoggedRequest[], minDelayMs: 
       found.minGapMs = Math.min(found.minGapMs, gap);
       if (gap >= minDelayMs) continue;
       found.count++;
+      if (process.env.BENCH_DEBUG) console.error(`breach on ${lane[i]!.host}: ${lane[i - 1]!.path} (${lane[i - 1]!.status}) ended, ${gap.toFixed(2)} ms later ${lane[i]!.path}`);
       if (gap < 0) found.overlaps++;
       if (gap < minDelayMs - CLOCK_SLACK_MS) found.beyondClockSlack++;
     }

@@ -13,7 +13,7 @@ export interface Clock {
  * Added to every gap: the clock reads whole milliseconds and timers fire a little early, and a
  * server seeing its last response end a few milliseconds after we did would count the gap short.
  */
-export const GAP_MARGIN_MS = 5;
+export const GAP_MARGIN_MS = 10;
 
 export const systemClock: Clock = {
   now: () => Date.now(),
