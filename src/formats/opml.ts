@@ -5,6 +5,7 @@ import { Parser } from 'htmlparser2';
 import { DatelineError } from '../core/index.js';
 import type { InputProblem } from '../core/index.js';
 import { decodeText } from './decode.js';
+import { lineIndex } from './lines.js';
 
 /** A feed to follow, as an OPML file holds it. */
 export interface FeedSource {
@@ -215,19 +216,4 @@ function httpUrl(value: string): { url: string | null; note?: string } {
 function categoryPath(category: string): string[] {
   const first = category.split(',')[0] ?? '';
   return first.split('/').map((part) => part.trim()).filter(Boolean);
-}
-
-/** Offset to 1-based line, by binary search over line starts. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let [lo, hi] = [0, starts.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }

@@ -7,6 +7,7 @@ import { DatelineError, MAX_CAPTURE_BYTES, formatSize } from '../core/index.js';
 import type { InputProblem } from '../core/index.js';
 import { decodeText } from './decode.js';
 import { normalizeDate } from './html/dates.js';
+import { lineIndex } from './lines.js';
 
 /** "A Sitemap file can contain no more than 50,000 URLs and must be no larger than 50MB (52,428,800 bytes)." */
 export const MAX_SITEMAP_URLS = 50_000;
@@ -450,19 +451,4 @@ function readDate(value: string, field: string, line: number, problems: ProblemL
   if (!date) problems.add(`${field} ${quote(value)} is not a date; ignored`, line, 'warning');
   else if (!date.strict) problems.add(`${field} ${quote(value)} is not a W3C datetime; read as ${date.iso}`, line, 'warning');
   return date?.iso ?? null;
-}
-
-/** Offset to 1-based line, by binary search over line starts. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let [lo, hi] = [0, starts.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
