@@ -4,8 +4,11 @@
 //    and whether an ancestor is page furniture (by tag, ARIA role, class or id words).
 // 2. Weigh each block: body text counts for a candidate, furniture and link lists against it.
 // 3. The candidate is the element whose blocks weigh most (blocks of an element are contiguous,
-//    so prefix sums make every element's weight one subtraction).
-// 4. Keep the candidate's blocks that are not furniture, link lists or a repeat of the title.
+//    so prefix sums make every element's weight one subtraction), joined by its twins and
+//    weighty siblings, and by a lead paragraph just above it.
+// 4. Keep the blocks that are not furniture, link lists, captions or credits; trim short lines
+//    and the site's sign-off at the edges. The caller settles the title (the heading found over
+//    the body helps) and renders the rest without the title's repeat.
 import {
   AD_TEXT_CHARS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_BAD_CHARS, CLIMB_TOLERANCE, CREDIT_MAX_CHARS, GOOD_CHARS, GOOD_SHORT_CHARS,
   HEADING_TAGS, KEPT_LINK_DENSITY_LONG, KEPT_LINK_DENSITY_SHORT, LABEL_MAX_CHARS, LEAD_SCAN_BLOCKS,
