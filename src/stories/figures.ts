@@ -1,0 +1,78 @@
+// The figures of a text (amounts, percentages, counts, dates: every number token), keyed by the
+// words around them, and the rule that decides whether two texts' figures agree.
+//
+// Agreement: for every context (FIGURE_CONTEXT_BEFORE words before the number and
+// FIGURE_CONTEXT_AFTER after, numbers skipped) that occurs in BOTH texts, the set of numbers seen
+// in that context is the same. So two earnings releases from one template ("revenue rose to 5.2
+// billion" / "revenue rose to 6.1 billion") disagree, while a copy that trimmed a paragraph (its
+// contexts are missing, not different) or added a footer with a phone number or a year (contexts
+// the original lacks) still agrees. A changed word beside a number hides that number from the
+// check rather than splitting the story.
+import { FIGURE_CONTEXT_AFTER, FIGURE_CONTEXT_BEFORE } from './rules.js';
+import { fmix32 } from './minhash.js';
+import type { Tokens } from './text.js';
+
+/** Sorted, de-duplicated pairs [context0, value0, context1, value1, ...]. */
+export type Figures = Uint32Array;
+
+const EMPTY: Figures = new Uint32Array(0);
+
+export function figuresOf(tokens: Tokens): Figures {
+  const { hashes, numeric, count } = tokens;
+  const pairs: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (numeric[i] !== 1) continue;
+    let context = 0x2545f491;
+    let seen = 0;
+    for (let j = i - 1; j >= 0 && seen < FIGURE_CONTEXT_BEFORE; j--) {
+      if (numeric[j] === 1) continue;
+      context = Math.imul(context ^ hashes[j]!, 0x01000193);
+      seen++;
+    }
+    context = Math.imul(context ^ 0x7c, 0x01000193);
+    seen = 0;
+    for (let j = i + 1; j < count && seen < FIGURE_CONTEXT_AFTER; j++) {
+      if (numeric[j] === 1) continue;
+      context = Math.imul(context ^ hashes[j]!, 0x01000193);
+      seen++;
+    }
+    pairs.push(fmix32(context), hashes[i]!);
+  }
+  if (pairs.length === 0) return EMPTY;
+  const order: number[] = [];
+  for (let k = 0; k < pairs.length; k += 2) order.push(k);
+  order.sort((x, y) => pairs[x]! - pairs[y]! || pairs[x + 1]! - pairs[y + 1]!);
+  const out: number[] = [];
+  for (const k of order) {
+    const n = out.length;
+    if (n > 0 && out[n - 2] === pairs[k] && out[n - 1] === pairs[k + 1]) continue;
+    out.push(pairs[k]!, pairs[k + 1]!);
+  }
+  return Uint32Array.from(out);
+}
+
+/** Whether the figures agree: every context present in both carries the same set of numbers. */
+export function figuresAgree(left: Figures, right: Figures): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < left.length && j < right.length) {
+    const cl = left[i]!;
+    const cr = right[j]!;
+    if (cl < cr) {
+      i += 2;
+      continue;
+    }
+    if (cr < cl) {
+      j += 2;
+      continue;
+    }
+    // Same context: both runs of values (sorted) must be equal.
+    while (i < left.length && j < right.length && left[i] === cl && right[j] === cr) {
+      if (left[i + 1] !== right[j + 1]) return false;
+      i += 2;
+      j += 2;
+    }
+    if ((i < left.length && left[i] === cl) || (j < right.length && right[j] === cr)) return false;
+  }
+  return true;
+}

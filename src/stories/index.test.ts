@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { StoryIndex, signatureOf, estimatedJaccard, type StoryInput } from './index.js';
+
+const WIRE = [
+  'The city council voted on Tuesday to expand the northern tram line by six stations, ending two years of debate over the route through the old harbour district.',
+  'Supporters said the extension would cut commuting times for thousands of residents, while shop owners along the harbour front warned of months of disruption during construction.',
+  'The mayor told reporters that work would begin in the spring and that the first trams should run on the new section before the end of the following year.',
+  'Opposition members argued that the cost had been underestimated and called for an independent review of the contracts before any ground is broken.',
+].join('\n\n');
+
+function article(id: string, text: string, published: string | null = null, title: string | null = null): StoryInput {
+  return { id, title, text, published };
+}
+
+test('a syndicated copy with another headline, boilerplate, a trimmed paragraph and punctuation changes joins', () => {
+  const index = new StoryIndex();
+  const original = index.add(article('wire', WIRE, '2026-11-27T08:00:00Z', 'Council backs tram extension'));
+  assert.equal(original.joined, false);
+  const paragraphs = WIRE.split('\n\n');
+  const copy = [
+    'Advertisement. Subscribe to our newsletter for the latest local news!',
+    paragraphs[0]!.replace(/,/g, ' ;').toUpperCase(),
+    paragraphs[1]!.replace(/ /g, '   '),
+    paragraphs[2]!,
+    'Copyright Harbour Gazette. All rights reserved. Follow us on social media.',
+  ].join('\n');
+  const match = index.add(article('copy', copy, '2026-11-27T09:30:00Z', 'Trams are coming to the harbour'));
+  assert.equal(match.joined, true);
+  assert.equal(match.storyId, original.storyId);
+  assert.equal(match.originalId, 'wire');
+  assert.ok(match.similarity !== null && match.similarity > 0);
+});
+
+const EARNINGS = (revenue: string, profit: string, share: string, growth: string): string =>
+  `Northwind Holdings said on Thursday that revenue for the third quarter rose to ${revenue} billion dollars, ` +
+  `while net profit came in at ${profit} million dollars, or ${share} cents per share. ` +
+  `The company said sales in its logistics division grew ${growth} percent from a year earlier and kept its outlook for the full year unchanged. ` +
+  'Shares in the company were little changed in early trading, and analysts said the results were broadly in line with expectations.';
+
+test('two earnings releases from one template with different figures stay apart', () => {
+  const index = new StoryIndex();
+  const q3 = index.add(article('q3', EARNINGS('4.2', '310', '58', '7')));
+  const q3b = index.add(article('q3-b', EARNINGS('4.6', '295', '55', '9')));
+  assert.equal(q3b.joined, false);
+  assert.notEqual(q3b.storyId, q3.storyId);
+  // A copy with identical figures (and a footer with its own numbers) still joins.
+  const copy = index.add(article('q3-copy', `${EARNINGS('4.2', '310', '58', '7')} Call 555 0100 for reprints, 2026.`));
+  assert.equal(copy.storyId, q3.storyId);
+});
+
+test('stories never chain: C similar to a member but not to the original founds its own story', () => {
+  const words = Array.from({ length: 90 }, (_, i) => `w${i}`);
+  const a = words.slice(0, 60).join(' ');
+  const b = words.slice(15, 75).join(' ');
+  const c = words.slice(30, 90).join(' ');
+  const options = { joinJaccard: 0.55, containmentJaccardFloor: 0.9 };
+  assert.ok(estimatedJaccard(signatureOf(a), signatureOf(c)) < 0.5);
+  const index = new StoryIndex(options);
+  const sa = index.add(article('a', a));
+  const sb = index.add(article('b', b));
+  assert.equal(sb.storyId, sa.storyId);
+  const sc = index.add(article('c', c));
+  assert.equal(sc.joined, false);
+  assert.equal(index.stories().length, 2);
+});
+
+test('texts under 20 words match only exactly', () => {
+  const index = new StoryIndex();
+  const short = 'Markets closed higher on Friday after a quiet session in Asia.';
+  const first = index.add(article('s1', short));
+  assert.equal(index.add(article('s2', 'markets closed HIGHER on friday, after a quiet session in Asia!')).storyId, first.storyId);
+  assert.equal(index.add(article('s3', 'Markets closed higher on Friday after a quiet session in Europe.')).joined, false);
+});
+
+test('CJK copies join by character shingles', () => {
+  const text =
+    '市议会周二投票通过了将北部有轨电车线路延长六个车站的计划，结束了两年来关于穿越旧港区路线的争论。' +
+    '支持者表示，延长线将为成千上万的居民缩短通勤时间，而港口沿线的店主则警告施工期间将带来数月的干扰。' +
+    '市长对记者说，工程将于春季开工，新路段的首批电车应在次年年底前投入运营。';
+  const index = new StoryIndex();
+  const first = index.add(article('zh', text));
+  const copy = index.add(article('zh-copy', `广告：订阅我们的新闻。${text.slice(0, -20)}版权所有。`));
+  assert.equal(copy.storyId, first.storyId);
+  assert.equal(index.add(article('zh-other', '今天天气很好，我们去公园散步，看到很多人在湖边钓鱼和放风筝，孩子们在草地上奔跑玩耍，非常热闹。')).joined, false);
+});
+
+test('empty bodies found their own story and are never joined', () => {
+  const index = new StoryIndex();
+  const e1 = index.add(article('e1', ''));
+  const e2 = index.add(article('e2', '  \n\t… '));
+  assert.equal(e1.joined, false);
+  assert.equal(e2.joined, false);
+  assert.notEqual(e1.storyId, e2.storyId);
+  assert.equal(index.stories().length, 2);
+});
+
+test('an earlier-published member becomes the original; the story id stays', () => {
+  const index = new StoryIndex();
+  const late = index.add(article('late', WIRE, '2026-11-27T10:00:00Z'));
+  const early = index.add(article('early', `Breaking. ${WIRE}`, '2026-11-27T07:00:00Z'));
+  assert.equal(early.storyId, late.storyId);
+  assert.equal(early.originalId, 'early');
+  const tie = index.add(article('tie', WIRE, '2026-11-27T07:00:00Z'));
+  assert.equal(tie.originalId, 'early');
+  assert.deepEqual(index.stories(), [{ id: late.storyId, originalId: 'early', members: ['late', 'early', 'tie'] }]);
+});
+
+test('same input order gives the same stories', () => {
+  const inputs = [
+    article('1', WIRE, '2026-11-27T08:00:00Z'),
+    article('2', EARNINGS('1.1', '20', '3', '4')),
+    article('3', `Read more. ${WIRE}`, '2026-11-27T06:00:00Z'),
+    article('4', EARNINGS('1.1', '20', '3', '4')),
+    article('5', ''),
+  ];
+  const run = (): unknown => {
+    const index = new StoryIndex();
+    const matches = inputs.map((input) => index.add(input));
+    return { matches, stories: index.stories() };
+  };
+  assert.deepEqual(run(), run());
+});
+
+test('signatures use 128 permutations by default and are deterministic', () => {
+  const signature = signatureOf(WIRE);
+  assert.equal(signature.length, 128);
+  assert.deepEqual(signature, signatureOf(WIRE));
+  assert.ok(new StoryIndex().memoryBytes() > 0);
+});

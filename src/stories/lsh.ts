@@ -1,0 +1,64 @@
+// LSH banding: a multimap from 32-bit band keys to story numbers, in growable typed arrays
+// (a chained hash table), so a million stories cost a few hundred bytes each and no objects.
+
+const INITIAL_CAPACITY = 1 << 12;
+
+export class BandTable {
+  private heads = new Int32Array(INITIAL_CAPACITY).fill(-1);
+  private keys = new Uint32Array(INITIAL_CAPACITY);
+  private values = new Int32Array(INITIAL_CAPACITY);
+  private next = new Int32Array(INITIAL_CAPACITY);
+  private size = 0;
+
+  /** Adds `value` under `key` (duplicates are allowed; readers de-duplicate). */
+  insert(key: number, value: number): void {
+    if (this.size === this.keys.length) this.grow();
+    const entry = this.size++;
+    const slot = key & (this.heads.length - 1);
+    this.keys[entry] = key;
+    this.values[entry] = value;
+    this.next[entry] = this.heads[slot]!;
+    this.heads[slot] = entry;
+  }
+
+  /** Calls `visit` with each value stored under `key`. */
+  forEach(key: number, visit: (value: number) => void): void {
+    for (let entry = this.heads[key & (this.heads.length - 1)]!; entry !== -1; entry = this.next[entry]!) {
+      if (this.keys[entry] === key) visit(this.values[entry]!);
+    }
+  }
+
+  bytes(): number {
+    return this.heads.byteLength + this.keys.byteLength + this.values.byteLength + this.next.byteLength;
+  }
+
+  private grow(): void {
+    const capacity = this.keys.length * 2;
+    const keys = new Uint32Array(capacity);
+    keys.set(this.keys);
+    const values = new Int32Array(capacity);
+    values.set(this.values);
+    this.keys = keys;
+    this.values = values;
+    this.next = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity).fill(-1);
+    const mask = capacity - 1;
+    for (let entry = 0; entry < this.size; entry++) {
+      const slot = keys[entry]! & mask;
+      this.next[entry] = this.heads[slot]!;
+      this.heads[slot] = entry;
+    }
+  }
+}
+
+/** The key of band `band` (rows `band*rows .. band*rows+rows-1`) of a signature. */
+export function bandKey(signature: Uint32Array, band: number, rows: number): number {
+  let h = Math.imul(0x811c9dc5 ^ band, 0x01000193);
+  const start = band * rows;
+  for (let r = 0; r < rows; r++) {
+    h = Math.imul(h ^ signature[start + r]!, 0x01000193);
+    h ^= h >>> 15;
+  }
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}

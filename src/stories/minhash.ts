@@ -1,0 +1,66 @@
+// MinHash signatures over token shingles, in exact 32-bit integer arithmetic.
+//
+// Each permutation is a universal hash h(x) = (a·x + b) mod 2^32 with odd a (Math.imul keeps it
+// exact), applied to a shingle hash that was first avalanched (murmur3's fmix32), so the linear
+// family sees well-spread inputs.
+
+/** Coefficients of `count` permutations from a fixed seed (splitmix32). */
+export function permutationCoefficients(count: number, seed: number): { a: Uint32Array; b: Uint32Array } {
+  const a = new Uint32Array(count);
+  const b = new Uint32Array(count);
+  let state = seed >>> 0;
+  const next = (): number => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  for (let i = 0; i < count; i++) {
+    a[i] = (next() | 1) >>> 0;
+    b[i] = next();
+  }
+  return { a, b };
+}
+
+/** murmur3's 32-bit finaliser. */
+export function fmix32(value: number): number {
+  let h = value;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Writes the MinHash of the `size`-token shingles of `hashes[0..count)` into `signature`; returns
+ * the number of shingles. A text shorter than one shingle is hashed as one shingle. */
+export function minhashInto(
+  signature: Uint32Array,
+  hashes: Uint32Array,
+  count: number,
+  size: number,
+  a: Uint32Array,
+  b: Uint32Array,
+): number {
+  const permutations = signature.length;
+  signature.fill(0xffffffff);
+  const shingles = count >= size ? count - size + 1 : count > 0 ? 1 : 0;
+  for (let start = 0; start < shingles; start++) {
+    let x = 0x811c9dc5;
+    const end = Math.min(count, start + size);
+    for (let t = start; t < end; t++) x = Math.imul(x ^ hashes[t]!, 0x01000193);
+    x = fmix32(x);
+    for (let p = 0; p < permutations; p++) {
+      const v = (Math.imul(a[p]!, x) + b[p]!) >>> 0;
+      if (v < signature[p]!) signature[p] = v;
+    }
+  }
+  return shingles;
+}
+
+/** The estimated Jaccard similarity of two signatures: the share of equal minima. */
+export function estimatedJaccard(left: Uint32Array, right: Uint32Array): number {
+  let equal = 0;
+  const n = left.length;
+  for (let i = 0; i < n; i++) if (left[i] === right[i]) equal++;
+  return equal / n;
+}

@@ -1,0 +1,45 @@
+// Every tunable number of near-duplicate detection, named and explained in one place.
+
+/** MinHash permutations per signature. The issue asks for at least 128; the estimate's standard
+ * error at Jaccard 0.5 is sqrt(0.25/128) ≈ 0.044. */
+export const PERMUTATIONS = 128;
+
+/** LSH bands × rows must not exceed PERMUTATIONS. 32 bands of 4 rows make a pair a candidate with
+ * probability 1-(1-J^4)^32: 0.64 at J=0.42, 0.87 at J=0.5, 0.99 at J=0.65, ~3e-6 at J=0.05. */
+export const BANDS = 32;
+export const ROWS = 4;
+
+/** Tokens per shingle. A token is a word, a number, or one character of a script written without
+ * spaces (Han, Kana, Thai, ...), so CJK text is shingled by characters. */
+export const SHINGLE_SIZE = 3;
+
+/** Only the first this many tokens are shingled and scanned for figures: a very long text costs no
+ * more than this, and a syndicated copy shares its opening anyway. */
+export const MAX_SHINGLE_TOKENS = 2000;
+
+/** Below this many words a text joins only an exact copy (same normalised text), never a fuzzy one. */
+export const MIN_FUZZY_WORDS = 20;
+
+/** A character of a script without spaces counts as this fraction of a word toward MIN_FUZZY_WORDS
+ * (a Chinese word averages about two characters). */
+export const WORDS_PER_SCRIPT_CHARACTER = 0.5;
+
+/** A candidate joins when the estimated Jaccard similarity with the story's original is at least
+ * this much... */
+export const JOIN_JACCARD = 0.5;
+
+/** ...or when the smaller text is mostly contained in the larger (a copy with paragraphs trimmed or
+ * wrapped in site boilerplate): estimated containment at least JOIN_CONTAINMENT and Jaccard at least
+ * CONTAINMENT_JACCARD_FLOOR. Containment is derived from the Jaccard estimate and the shingle counts:
+ * |A∩B| = J(|A|+|B|)/(1+J). */
+export const JOIN_CONTAINMENT = 0.8;
+export const CONTAINMENT_JACCARD_FLOOR = 0.35;
+
+/** A figure (a number token) is keyed by the words around it: this many words before it and
+ * FIGURE_CONTEXT_AFTER after. Figures agree when, for every context that occurs in both texts, the
+ * set of numbers seen there is the same (see figures.ts). */
+export const FIGURE_CONTEXT_BEFORE = 2;
+export const FIGURE_CONTEXT_AFTER = 1;
+
+/** Seed of the permutations' coefficients: fixed, so signatures are the same in every process. */
+export const PERMUTATION_SEED = 0x5eed_da7e;

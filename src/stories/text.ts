@@ -1,0 +1,117 @@
+// Normalised text as a stream of 32-bit token hashes, scanned once without allocating per word.
+//
+// Normalising folds what copies change without changing the story: case (NFKC, lower-case),
+// punctuation and whitespace (both are separators). Thousands separators inside a number are
+// dropped ("1,234" = "1234"), a decimal point kept ("5.2" ≠ "52"). Characters of scripts written
+// without spaces are one token each, so such text is shingled by characters.
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Class of a code point: separator, part of a word, or a token by itself. */
+const SEPARATOR = 1;
+const WORD = 2;
+const SCRIPT_CHARACTER = 3;
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+const SPACELESS_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+
+/** Classes of the Basic Multilingual Plane, filled on first sight. */
+const bmpClass = new Uint8Array(0x10000);
+
+function classify(code: number): number {
+  if (code < 0x80) {
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return WORD;
+    return SEPARATOR;
+  }
+  if (code < 0x10000) {
+    const known = bmpClass[code]!;
+    if (known !== 0) return known;
+  }
+  const character = String.fromCodePoint(code);
+  const found = SPACELESS_SCRIPT.test(character) ? SCRIPT_CHARACTER : WORD_CHARACTER.test(character) ? WORD : SEPARATOR;
+  if (code < 0x10000) bmpClass[code] = found;
+  return found;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** Tokens of one text: hashes, and for each whether it is a number (a figure). */
+export interface Tokens {
+  /** Hashes of the first `count` tokens kept (at most the cap given to `tokenize`). */
+  hashes: Uint32Array;
+  /** 1 where the token is a number. */
+  numeric: Uint8Array;
+  count: number;
+  /** Words in the whole text, a script character counting as `scriptCharacterWeight`. */
+  words: number;
+  /** Two independent hashes of every token of the whole text, for exact copies. */
+  exact: number;
+}
+
+/** Normalises `text` and hashes its tokens, keeping the first `cap` of them. */
+export function tokenize(text: string, cap: number, scriptCharacterWeight: number): Tokens {
+  const normal = text.normalize('NFKC').toLowerCase();
+  const length = normal.length;
+  const kept = Math.max(0, Math.min(cap, length));
+  const hashes = new Uint32Array(kept);
+  const numeric = new Uint8Array(kept);
+  let count = 0;
+  let wordTokens = 0;
+  let scriptTokens = 0;
+  let exactA = FNV_OFFSET;
+  let exactB = 0x9747b28c;
+  let hash = FNV_OFFSET;
+  let inToken = false;
+  let allDigits = true;
+
+  const close = (): void => {
+    const h = hash >>> 0;
+    if (count < kept) {
+      hashes[count] = h;
+      numeric[count] = allDigits ? 1 : 0;
+      count++;
+    }
+    exactA = Math.imul(exactA ^ h, FNV_PRIME);
+    exactB = Math.imul((exactB ^ h) + 0x7f4a7c15, 0x2c1b3c6d);
+    exactB ^= exactB >>> 15;
+    inToken = false;
+  };
+
+  for (let i = 0; i < length; i++) {
+    let code = normal.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      code = normal.codePointAt(i)!;
+      i++;
+    }
+    const kind = classify(code);
+    if (kind === WORD) {
+      if (!inToken) {
+        inToken = true;
+        hash = FNV_OFFSET;
+        allDigits = true;
+        wordTokens++;
+      }
+      if (!isDigit(code)) allDigits = false;
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      continue;
+    }
+    if (inToken && allDigits && (code === 0x2c || code === 0x2e) && i + 1 < length && isDigit(normal.charCodeAt(i + 1))) {
+      if (code === 0x2e) hash = Math.imul(hash ^ code, FNV_PRIME);
+      continue;
+    }
+    if (inToken) close();
+    if (kind === SCRIPT_CHARACTER) {
+      hash = Math.imul(FNV_OFFSET ^ code, FNV_PRIME);
+      allDigits = false;
+      scriptTokens++;
+      close();
+    }
+  }
+  if (inToken) close();
+  const exact = (exactA >>> 0) * 0x200000 + ((exactB >>> 0) >>> 11);
+  return { hashes, numeric, count, words: wordTokens + scriptTokens * scriptCharacterWeight, exact };
+}
