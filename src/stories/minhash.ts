@@ -31,6 +31,9 @@ export function fmix32(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** Shingle hashes of the text being signed, reused between calls (grown as needed). */
+let scratch = new Uint32Array(4096);
+
 /** Writes the MinHash of the `size`-token shingles of `hashes[0..count)` into `signature`; returns
  * the number of shingles. A text shorter than one shingle is hashed as one shingle. */
 export function minhashInto(
@@ -42,17 +45,25 @@ export function minhashInto(
   b: Uint32Array,
 ): number {
   const permutations = signature.length;
-  signature.fill(0xffffffff);
   const shingles = count >= size ? count - size + 1 : count > 0 ? 1 : 0;
+  if (scratch.length < shingles) scratch = new Uint32Array(Math.max(shingles, scratch.length * 2));
+  const xs = scratch;
   for (let start = 0; start < shingles; start++) {
     let x = 0x811c9dc5;
     const end = Math.min(count, start + size);
     for (let t = start; t < end; t++) x = Math.imul(x ^ hashes[t]!, 0x01000193);
-    x = fmix32(x);
-    for (let p = 0; p < permutations; p++) {
-      const v = (Math.imul(a[p]!, x) + b[p]!) >>> 0;
-      if (v < signature[p]!) signature[p] = v;
+    xs[start] = fmix32(x);
+  }
+  // Permutation-major: each minimum stays in a register over a tight loop of shingles.
+  for (let p = 0; p < permutations; p++) {
+    const ap = a[p]!;
+    const bp = b[p]!;
+    let min = 0xffffffff;
+    for (let s = 0; s < shingles; s++) {
+      const v = (Math.imul(ap, xs[s]!) + bp) >>> 0;
+      if (v < min) min = v;
     }
+    signature[p] = min;
   }
   return shingles;
 }
