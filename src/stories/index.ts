@@ -13,9 +13,10 @@
 import { sha256Hex } from '../core/index.js';
 import { figuresAgree, figuresOf, type Figures } from './figures.js';
 import { BandTable, bandKey } from './lsh.js';
-import { estimatedJaccard, minhashInto, permutationCoefficients } from './minhash.js';
+import { minhashInto, permutationCoefficients } from './minhash.js';
 import { resolveOptions, type StoryOptions } from './options.js';
 import { WORDS_PER_SCRIPT_CHARACTER } from './rules.js';
+import { SignatureStore } from './signatures.js';
 import { tokenize } from './text.js';
 
 export type { StoryOptions } from './options.js';
@@ -127,7 +128,9 @@ export class StoryIndex {
   private readonly originalIds: string[] = [];
   private readonly originalTimes: number[] = [];
   private readonly members: string[][] = [];
-  private readonly signatures: Array<Uint32Array | null> = [];
+  private readonly signatures: SignatureStore;
+  /** 1 where the story's original has a signature (is long enough for fuzzy matching). */
+  private hasSignature = new Uint8Array(1024);
   private readonly shingleCounts: number[] = [];
   private readonly figures: Figures[] = [];
   private readonly exactKeys: number[] = [];
@@ -137,6 +140,7 @@ export class StoryIndex {
   constructor(options?: Partial<StoryOptions>) {
     this.options = resolveOptions(options);
     this.coefficients = coefficientsFor(this.options);
+    this.signatures = new SignatureStore(this.options.permutations);
   }
 
   /** Adds an article; it joins the story whose ORIGINAL it matches (never chaining through members), else founds one. Deterministic for a given input order. */
@@ -156,9 +160,8 @@ export class StoryIndex {
       let best = -1;
       let bestSimilarity = -1;
       for (const candidate of this.candidates(signature)) {
-        const original = this.signatures[candidate];
-        if (!original) continue;
-        const jaccard = estimatedJaccard(signature, original);
+        if (this.hasSignature[candidate] !== 1) continue;
+        const jaccard = this.signatures.jaccard(candidate, signature);
         if (jaccard <= bestSimilarity || !this.similarEnough(jaccard, analysis.shingles, this.shingleCounts[candidate]!)) continue;
         if (!figuresAgree(this.figures[candidate]!, analysis.figures)) continue;
         best = candidate;
@@ -176,8 +179,7 @@ export class StoryIndex {
 
   /** Approximate bytes held by the LSH index and signatures, for the bench's bytes per article. */
   memoryBytes(): number {
-    let bytes = this.bands.bytes() + this.seenAt.byteLength;
-    for (const signature of this.signatures) if (signature) bytes += signature.byteLength + 64;
+    let bytes = this.bands.bytes() + this.signatures.bytes() + this.seenAt.byteLength + this.hasSignature.byteLength;
     for (const figures of this.figures) bytes += figures.byteLength + 64;
     // A Map entry costs about 40 bytes; per story the parallel arrays hold about 8 slots of 8 bytes.
     bytes += this.exactStory.size * 40 + this.ids.length * 64;
@@ -215,6 +217,11 @@ export class StoryIndex {
     for (let band = 0; band < this.options.bands; band++) this.bands.insert(bandKey(signature, band, this.options.rows), story);
   }
 
+  private setSignature(story: number, signature: Uint32Array | null): void {
+    this.hasSignature[story] = signature === null ? 0 : 1;
+    if (signature !== null) this.signatures.set(story, signature);
+  }
+
   private found(articleId: string, time: number, analysis: Analysis, indexed: boolean): StoryMatch {
     const story = this.ids.length;
     let id = `s${sha256Hex(`story:${articleId}`).slice(0, 16)}`;
@@ -224,7 +231,6 @@ export class StoryIndex {
     this.originalIds.push(articleId);
     this.originalTimes.push(time);
     this.members.push([articleId]);
-    this.signatures.push(indexed ? analysis.signature : null);
     this.shingleCounts.push(analysis.shingles);
     this.figures.push(analysis.figures);
     this.exactKeys.push(analysis.exact);
@@ -232,7 +238,11 @@ export class StoryIndex {
       const grown = new Int32Array(this.seenAt.length * 2);
       grown.set(this.seenAt);
       this.seenAt = grown;
+      const flags = new Uint8Array(this.seenAt.length);
+      flags.set(this.hasSignature);
+      this.hasSignature = flags;
     }
+    this.setSignature(story, indexed ? analysis.signature : null);
     if (indexed) this.index(story, analysis);
     return { storyId: id, originalId: articleId, joined: false, similarity: null };
   }
@@ -245,7 +255,7 @@ export class StoryIndex {
       const sameText = this.exactKeys[story] === analysis.exact;
       this.originalIds[story] = articleId;
       this.originalTimes[story] = time;
-      this.signatures[story] = analysis.signature;
+      this.setSignature(story, analysis.signature);
       this.shingleCounts[story] = analysis.shingles;
       this.figures[story] = analysis.figures;
       this.exactKeys[story] = analysis.exact;

@@ -1,0 +1,34 @@
+// The originals' signatures, kept as their low 16 bits (b-bit MinHash) in fixed-size chunks: half
+// the memory of full minima and no object per story. Two different minima share their low 16 bits
+// with probability 2^-16 (the shingle hashes are avalanched and a·x+b is a bijection mod 2^16), so
+// the Jaccard estimate is biased by at most (1-J)/65536.
+
+const STORIES_PER_CHUNK = 4096;
+
+export class SignatureStore {
+  private readonly chunks: Uint16Array[] = [];
+
+  constructor(private readonly permutations: number) {}
+
+  /** Stores the low bits of `signature` as story `story`'s. */
+  set(story: number, signature: Uint32Array): void {
+    const chunk = Math.floor(story / STORIES_PER_CHUNK);
+    while (this.chunks.length <= chunk) this.chunks.push(new Uint16Array(STORIES_PER_CHUNK * this.permutations));
+    const target = this.chunks[chunk]!;
+    const base = (story % STORIES_PER_CHUNK) * this.permutations;
+    for (let p = 0; p < this.permutations; p++) target[base + p] = signature[p]! & 0xffff;
+  }
+
+  /** The estimated Jaccard similarity of `signature` with story `story`'s stored one. */
+  jaccard(story: number, signature: Uint32Array): number {
+    const stored = this.chunks[Math.floor(story / STORIES_PER_CHUNK)]!;
+    const base = (story % STORIES_PER_CHUNK) * this.permutations;
+    let equal = 0;
+    for (let p = 0; p < this.permutations; p++) if (stored[base + p] === (signature[p]! & 0xffff)) equal++;
+    return equal / this.permutations;
+  }
+
+  bytes(): number {
+    return this.chunks.length * STORIES_PER_CHUNK * this.permutations * 2;
+  }
+}
