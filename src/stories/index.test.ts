@@ -128,3 +128,24 @@ test('signatures use 128 permutations by default and are deterministic', () => {
   assert.deepEqual(signature, signatureOf(WIRE));
   assert.ok(new StoryIndex().memoryBytes() > 0);
 });
+
+test('very long texts are shingled up to the cap: a copy sharing the opening joins, cost stays linear', () => {
+  const words = Array.from({ length: 60_000 }, (_, i) => `term${i % 9973}x${i % 7}`);
+  const long = words.join(' ');
+  const index = new StoryIndex();
+  const started = performance.now();
+  const first = index.add(article('long', long));
+  const copy = index.add(article('long-copy', `${long} and a different ending appended by the site`));
+  assert.equal(copy.storyId, first.storyId);
+  assert.ok(performance.now() - started < 2000);
+});
+
+test('figures are compared after folding thousands separators; a changed amount splits', () => {
+  const body = (amount: string): string =>
+    `The ministry said on Monday that ${amount} households had applied for the new heating subsidy since it opened in October, ` +
+    'more than officials had expected, and that payments would start next month once the applications had been checked by local offices across the country.';
+  const index = new StoryIndex();
+  const first = index.add(article('a', body('12,500')));
+  assert.equal(index.add(article('b', body('12500'))).storyId, first.storyId);
+  assert.equal(index.add(article('c', body('15,200'))).joined, false);
+});
