@@ -16,6 +16,8 @@ export interface LabelledArticle {
   kind: 'original' | 'copy' | 'template';
   /** For a template look-alike: the label of the story it imitates. */
   imitates?: string;
+  /** For a copy: the edits made (trimmed, reordered, words, menu, related, ...), to break recall down by edit. */
+  edits?: string[];
 }
 
 export interface GenerateOptions {
@@ -130,7 +132,7 @@ function rewriteHeadline(rng: Rng, title: string | null, site: string): string {
 }
 
 /** Changes one to three ordinary words (never figures) by synonym or by dropping an article. */
-function changeWords(rng: Rng, paragraphs: string[]): string[] {
+function changeWords(rng: Rng, paragraphs: string[], edits: string[]): string[] {
   const changes = between(rng, 1, 3);
   const out = [...paragraphs];
   for (let n = 0; n < changes && out.length > 0; n++) {
@@ -143,44 +145,58 @@ function changeWords(rng: Rng, paragraphs: string[]): string[] {
     const synonym = SYNONYMS[token.toLowerCase()];
     if (synonym !== undefined) tokens[at] = synonym;
     else tokens.splice(at, 1);
+    if (!edits.includes('words')) edits.push('words');
     out[index] = tokens.join(' ');
   }
   return out;
 }
 
 /** Typographic and spacing drift: curly quotes, dashes, double spaces, odd line breaks. */
-function retypeset(rng: Rng, text: string): string {
+function retypeset(rng: Rng, text: string, edits: string[]): string {
   let out = text;
-  if (rng() < 0.5) out = out.replace(/"([^"]*)"/g, '\u201c$1\u201d').replace(/'/g, '\u2019');
-  if (rng() < 0.3) out = out.replace(/ - /g, ' \u2014 ');
-  if (rng() < 0.3) out = out.replace(/\. /g, '.  ');
-  if (rng() < 0.3) out = out.replace(/, /g, ' , ');
+  if (rng() < 0.5) { out = out.replace(/"([^"]*)"/g, '\u201c$1\u201d').replace(/'/g, '\u2019'); edits.push('quotes'); }
+  if (rng() < 0.3) { out = out.replace(/ - /g, ' \u2014 '); edits.push('dashes'); }
+  if (rng() < 0.3) { out = out.replace(/\. /g, '.  '); edits.push('spaces'); }
+  if (rng() < 0.3) { out = out.replace(/, /g, ' , '); edits.push('commas'); }
   if (rng() < 0.2) out = out.replace(/([.!?]) ([A-Z])/g, (m, p: string, c: string) => (rng() < 0.15 ? `${p}\n${c}` : m));
   return out;
 }
 
 /** One syndicated copy of `story` as a site would publish it. */
-function syndicate(rng: Rng, story: ReutersStory, relatedTitles: string[], delayMinutes: number): { title: string; text: string; published: string | null } {
+function syndicate(rng: Rng, story: ReutersStory, relatedTitles: string[], delayMinutes: number): { title: string; text: string; published: string | null; edits: string[] } {
   const site = pick(rng, SITES);
+  const edits: string[] = [];
   let paragraphs = paragraphsOf(story.body);
   // Trimmed: sites cut the tail (and sometimes the last-but-one paragraph) of a long story.
-  if (paragraphs.length > 4 && rng() < 0.4) paragraphs = paragraphs.slice(0, paragraphs.length - between(rng, 1, Math.min(2, paragraphs.length - 4)));
+  if (paragraphs.length > 4 && rng() < 0.4) {
+    paragraphs = paragraphs.slice(0, paragraphs.length - between(rng, 1, Math.min(2, paragraphs.length - 4)));
+    edits.push('trimmed');
+  }
   // Reordered: two adjacent paragraphs after the lead swap places.
   if (paragraphs.length > 3 && rng() < 0.3) {
     const at = between(rng, 1, paragraphs.length - 2);
     [paragraphs[at], paragraphs[at + 1]] = [paragraphs[at + 1] as string, paragraphs[at] as string];
+    edits.push('reordered');
   }
   // The dateline is often dropped ("LOS ANGELES, Feb 26 - ").
-  if (paragraphs.length > 0 && rng() < 0.3) paragraphs[0] = (paragraphs[0] as string).replace(/^[A-Z][A-Z .,']+, \w+ \d+ - /, '');
-  paragraphs = changeWords(rng, paragraphs);
+  if (paragraphs.length > 0 && rng() < 0.3) {
+    const lead = paragraphs[0] as string;
+    paragraphs[0] = lead.replace(/^[A-Z][A-Z .,']+, \w+ \d+ - /, '');
+    if (paragraphs[0] !== lead) edits.push('dateline');
+  }
+  paragraphs = changeWords(rng, paragraphs, edits);
   const year = story.published?.slice(0, 4) ?? '1987';
   const before = rng() < 0.8 ? [pick(rng, MENUS), site] : [];
   const byline = rng() < 0.4 ? [`By ${site} staff | ${rng() < 0.5 ? 'Updated' : 'Published'} ${story.published?.slice(0, 10) ?? ''}`] : [];
   const related = rng() < 0.6 ? [`Related:\n${relatedTitles.map((t) => `- ${sentenceCase(t)}`).join('\n')}`] : [];
   const footer = pick(rng, FOOTERS).replace('{site}', site).replace('{year}', year);
   const separator = rng() < 0.5 ? '\n\n' : '\n';
-  const text = [...before, ...byline, retypeset(rng, paragraphs.join(separator)), ...related, footer].join('\n\n');
-  return { title: rewriteHeadline(rng, story.title, site), text, published: shiftMinutes(story.published, delayMinutes) };
+  const body = retypeset(rng, paragraphs.join(separator), edits);
+  const text = [...before, ...byline, body, ...related, footer].join('\n\n');
+  if (before.length > 0) edits.push('menu');
+  if (byline.length > 0) edits.push('byline');
+  if (related.length > 0) edits.push('related');
+  return { title: rewriteHeadline(rng, story.title, site), text, published: shiftMinutes(story.published, delayMinutes), edits };
 }
 
 function shiftMinutes(iso: string | null, minutes: number): string | null {

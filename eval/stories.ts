@@ -37,9 +37,12 @@ interface RunResult {
   storyOf: Map<string, string>;
 }
 
-/** Feeds the articles to a fresh StoryIndex in a seeded shuffle and scores its stories. */
-function run(articles: readonly Labelled[], seed: number): RunResult {
-  const order = shuffle(mulberry32(seed ^ 0x5f3759df), [...articles]);
+/**
+ * Feeds the articles to a fresh StoryIndex in a seeded shuffle (or, with seed null, in published
+ * order, ties in list order) and scores its stories.
+ */
+function run(articles: readonly Labelled[], seed: number | null): RunResult {
+  const order = seed === null ? inPublishedOrder(articles) : shuffle(mulberry32(seed ^ 0x5f3759df), [...articles]);
   const index = new StoryIndex();
   const storyOf = new Map<string, string>();
   const start = performance.now();
@@ -60,6 +63,13 @@ function run(articles: readonly Labelled[], seed: number): RunResult {
   };
 }
 
+function inPublishedOrder(articles: readonly Labelled[]): Labelled[] {
+  return articles
+    .map((article, at) => ({ article, at }))
+    .sort((x, y) => (x.article.published ?? '').localeCompare(y.article.published ?? '') || x.at - y.at)
+    .map(({ article }) => article);
+}
+
 /** Look-alikes placed in the same story as the story they imitate (target: none). */
 function templateMerges(set: readonly LabelledArticle[], storyOf: Map<string, string>): string[] {
   const storiesOfLabel = new Map<string, Set<string>>();
@@ -72,6 +82,25 @@ function templateMerges(set: readonly LabelledArticle[], storyOf: Map<string, st
   return set
     .filter((a) => a.kind === 'template' && a.imitates !== undefined && storiesOfLabel.get(a.imitates)?.has(storyOf.get(a.id) ?? '') === true)
     .map((a) => `${a.id} ~ ${a.imitates as string}`);
+}
+
+/**
+ * Copies not placed with their original, counted by the edits they carry: where recall is lost.
+ * A copy with several edits counts under each; `all` is every copy.
+ */
+function missesByEdit(set: readonly LabelledArticle[], storyOf: Map<string, string>): Array<{ edit: string; copies: number; missed: number }> {
+  const tally = new Map<string, { copies: number; missed: number }>();
+  for (const a of set) {
+    if (a.kind !== 'copy') continue;
+    const missed = storyOf.get(a.id) !== storyOf.get(a.label);
+    for (const edit of ['all', ...(a.edits ?? [])]) {
+      const row = tally.get(edit) ?? { copies: 0, missed: 0 };
+      row.copies++;
+      if (missed) row.missed++;
+      tally.set(edit, row);
+    }
+  }
+  return [...tally].map(([edit, row]) => ({ edit, ...row })).sort((x, y) => y.missed / y.copies - x.missed / x.copies);
 }
 
 /** Reuters TRAIN with a body, each labelled by its normalised body: exact repeats share a label. */
@@ -146,6 +175,10 @@ function main(): void {
   const set = generateStories(stories, args.generate);
   const generated = run(set, args.generate.seed);
   const merges = templateMerges(set, generated.storyOf);
+  const byEdit = missesByEdit(set, generated.storyOf);
+  // Feeds arrive roughly in published order, so the original usually comes first: shown beside
+  // the shuffle, whose copies often found their story before the original arrives.
+  const ordered = run(set, null);
   const duplicates = reutersDuplicates(stories);
   const reuters = run(duplicates.articles, args.generate.seed);
 
@@ -161,7 +194,8 @@ function main(): void {
   if (args.json) {
     console.log(JSON.stringify({
       options: args.generate,
-      generated: { ...counts, ...figures(generated), templateMerges: merges.length, templateMergeExamples: merges.slice(0, SHOWN_MERGES) },
+      generated: { ...counts, ...figures(generated), templateMerges: merges.length, templateMergeExamples: merges.slice(0, SHOWN_MERGES), missesByEdit: byEdit },
+      generatedInPublishedOrder: figures(ordered),
       reuters: { duplicateGroups: duplicates.groups, duplicateArticles: duplicates.repeated, ...figures(reuters) },
       targets: TARGETS,
       checks,
@@ -172,6 +206,8 @@ function main(): void {
     printScores('generated', generated);
     console.log(`  template look-alikes merged with the story they imitate: ${merges.length} of ${counts.templates}`);
     for (const m of merges.slice(0, SHOWN_MERGES)) console.log(`    ${m}`);
+    console.log(`  copies missed by edit: ${byEdit.map((r) => `${r.edit} ${r.missed}/${r.copies}`).join(', ')}`);
+    printScores('generated, in published order (not the target run)', ordered);
     console.log('');
     console.log(`Reuters TRAIN exact duplicates: ${duplicates.groups} groups holding ${duplicates.repeated} articles`);
     printScores('reuters', reuters);
