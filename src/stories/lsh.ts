@@ -2,9 +2,11 @@
 // (a chained hash table), so a million stories cost a few hundred bytes each and no objects.
 
 const INITIAL_CAPACITY = 1 << 12;
+/** Entries per head slot before the heads double: chains of about two, a quarter of the bytes. */
+const HEADS_LOAD = 2;
 
 export class BandTable {
-  private heads = new Int32Array(INITIAL_CAPACITY).fill(-1);
+  private heads = new Int32Array(INITIAL_CAPACITY / HEADS_LOAD).fill(-1);
   private keys = new Uint32Array(INITIAL_CAPACITY);
   private values = new Int32Array(INITIAL_CAPACITY);
   private next = new Int32Array(INITIAL_CAPACITY);
@@ -12,7 +14,8 @@ export class BandTable {
 
   /** Adds `value` under `key` (duplicates are allowed; readers de-duplicate). */
   insert(key: number, value: number): void {
-    if (this.size === this.keys.length) this.grow();
+    if (this.size === this.keys.length) this.growEntries();
+    if (this.size >= this.heads.length * HEADS_LOAD) this.rehash(this.heads.length * 2);
     const entry = this.size++;
     const slot = key & (this.heads.length - 1);
     this.keys[entry] = key;
@@ -32,19 +35,25 @@ export class BandTable {
     return this.heads.byteLength + this.keys.byteLength + this.values.byteLength + this.next.byteLength;
   }
 
-  private grow(): void {
-    const capacity = this.keys.length * 2;
+  /** Entry arrays grow by half, not double, so a million stories waste at most a third. */
+  private growEntries(): void {
+    const capacity = Math.ceil(this.keys.length * 1.5);
     const keys = new Uint32Array(capacity);
     keys.set(this.keys);
     const values = new Int32Array(capacity);
     values.set(this.values);
+    const next = new Int32Array(capacity);
+    next.set(this.next);
     this.keys = keys;
     this.values = values;
-    this.next = new Int32Array(capacity);
-    this.heads = new Int32Array(capacity).fill(-1);
-    const mask = capacity - 1;
+    this.next = next;
+  }
+
+  private rehash(slots: number): void {
+    this.heads = new Int32Array(slots).fill(-1);
+    const mask = slots - 1;
     for (let entry = 0; entry < this.size; entry++) {
-      const slot = keys[entry]! & mask;
+      const slot = this.keys[entry]! & mask;
       this.next[entry] = this.heads[slot]!;
       this.heads[slot] = entry;
     }
