@@ -54,6 +54,20 @@ export function readReuters(path: string): ReutersStory[] {
   });
 }
 
+/** Words this many long, from after the dateline, identify a reissued story (corrected, re-dated). */
+const REPEAT_KEY_WORDS = 30;
+
+const exactKey = (body: string): string => `=${body.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()}`;
+
+/**
+ * Reuters reissues stories a day later or with a word corrected; two such originals would be
+ * true copies labelled apart. Their opening words, without the dateline, agree.
+ */
+function repeatKey(body: string): string {
+  const lead = body.replace(/^[^\n]*? - /, '');
+  return `~${lead.toLowerCase().replace(/[^a-z]+/g, ' ').trim().split(' ').slice(0, REPEAT_KEY_WORDS).join(' ')}`;
+}
+
 /** mulberry32: a tiny seeded 32-bit PRNG, enough for shuffles and coin flips. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -238,15 +252,15 @@ export function changeFigures(rng: Rng, texts: string[]): string[] {
  */
 export function generateStories(stories: ReutersStory[], options: GenerateOptions = DEFAULT_GENERATE): LabelledArticle[] {
   const rng = mulberry32(options.seed);
-  // One story per distinct body, long enough to be a story: Reuters repeats some stories, and a
-  // repeat picked as a second "original" would be a true copy labelled apart.
+  // One story per distinct body, long enough to be a story: Reuters repeats some stories (exactly
+  // or reissued), and a repeat picked as a second "original" would be a true copy labelled apart.
   const seen = new Set<string>();
   const eligible: ReutersStory[] = [];
   for (const story of stories) {
     if (words(story.body) < MIN_ORIGINAL_WORDS) continue;
-    const key = story.body.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const keys = [exactKey(story.body), repeatKey(story.body)];
+    if (keys.some((key) => seen.has(key))) continue;
+    for (const key of keys) seen.add(key);
     eligible.push(story);
   }
   const chosen = shuffle(rng, eligible).slice(0, options.originals);
