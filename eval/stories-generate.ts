@@ -54,18 +54,44 @@ export function readReuters(path: string): ReutersStory[] {
   });
 }
 
-/** Words this many long, from after the dateline, identify a reissued story (corrected, re-dated). */
-const REPEAT_KEY_WORDS = 30;
-
-const exactKey = (body: string): string => `=${body.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()}`;
-
+/** Word n-grams compared between candidate originals. */
+const REISSUE_SHINGLE_WORDS = 4;
 /**
- * Reuters reissues stories a day later or with a word corrected; two such originals would be
- * true copies labelled apart. Their opening words, without the dateline, agree.
+ * Reuters reissues stories (a day later, corrected, rewritten in part). Two originals sharing
+ * this share of the smaller one's shingles would be true copies labelled apart, so the later is
+ * not picked.
  */
-function repeatKey(body: string): string {
-  const lead = body.replace(/^[^\n]*? - /, '');
-  return `~${lead.toLowerCase().replace(/[^a-z]+/g, ' ').trim().split(' ').slice(0, REPEAT_KEY_WORDS).join(' ')}`;
+const REISSUE_OVERLAP = 0.3;
+
+function shinglesOf(body: string): Set<string> {
+  const tokens = body.toLowerCase().replace(/[^a-z]+/g, ' ').trim().split(' ');
+  const out = new Set<string>();
+  for (let i = 0; i + REISSUE_SHINGLE_WORDS <= tokens.length; i++) out.add(tokens.slice(i, i + REISSUE_SHINGLE_WORDS).join(' '));
+  return out;
+}
+
+/** Stories whose body is not a reissue of an earlier one, in file order. */
+function withoutReissues(stories: readonly ReutersStory[]): ReutersStory[] {
+  const holders = new Map<string, number[]>();
+  const sizes: number[] = [];
+  const kept: ReutersStory[] = [];
+  for (const story of stories) {
+    const shingles = shinglesOf(story.body);
+    const shared = new Map<number, number>();
+    for (const shingle of shingles) for (const k of holders.get(shingle) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+    let reissue = false;
+    for (const [k, n] of shared) if (n / Math.max(1, Math.min(shingles.size, sizes[k] as number)) >= REISSUE_OVERLAP) reissue = true;
+    if (reissue) continue;
+    const k = kept.length;
+    kept.push(story);
+    sizes.push(shingles.size);
+    for (const shingle of shingles) {
+      const list = holders.get(shingle);
+      if (list) list.push(k);
+      else holders.set(shingle, [k]);
+    }
+  }
+  return kept;
 }
 
 /** mulberry32: a tiny seeded 32-bit PRNG, enough for shuffles and coin flips. */
@@ -252,17 +278,9 @@ export function changeFigures(rng: Rng, texts: string[]): string[] {
  */
 export function generateStories(stories: ReutersStory[], options: GenerateOptions = DEFAULT_GENERATE): LabelledArticle[] {
   const rng = mulberry32(options.seed);
-  // One story per distinct body, long enough to be a story: Reuters repeats some stories (exactly
+  // One story per distinct text, long enough to be a story: Reuters repeats some stories (exactly
   // or reissued), and a repeat picked as a second "original" would be a true copy labelled apart.
-  const seen = new Set<string>();
-  const eligible: ReutersStory[] = [];
-  for (const story of stories) {
-    if (words(story.body) < MIN_ORIGINAL_WORDS) continue;
-    const keys = [exactKey(story.body), repeatKey(story.body)];
-    if (keys.some((key) => seen.has(key))) continue;
-    for (const key of keys) seen.add(key);
-    eligible.push(story);
-  }
+  const eligible = withoutReissues(stories.filter((story) => words(story.body) >= MIN_ORIGINAL_WORDS));
   const chosen = shuffle(rng, eligible).slice(0, options.originals);
   const titles = chosen.map((s) => s.title ?? '').filter(Boolean);
   const out: LabelledArticle[] = [];
