@@ -8,7 +8,7 @@
 // contexts are missing, not different) or added a footer with a phone number or a year (contexts
 // the original lacks) still agrees. A changed word beside a number hides that number from the
 // check rather than splitting the story.
-import { FIGURE_CONTEXT_AFTER, FIGURE_CONTEXT_BEFORE } from './rules.js';
+import { FIGURE_CONTEXT_AFTER, FIGURE_CONTEXT_BEFORE, FIGURE_VALUES_MIN, FIGURE_VALUES_SHARED } from './rules.js';
 import { fmix32 } from './minhash.js';
 import type { Tokens } from './text.js';
 
@@ -51,8 +51,43 @@ export function figuresOf(tokens: Tokens): Figures {
   return Uint32Array.from(out);
 }
 
-/** Whether the figures agree: every context present in both carries the same set of numbers. */
+/** The distinct values of `figures`, sorted. */
+function valuesOf(figures: Figures): number[] {
+  const values: number[] = [];
+  for (let k = 1; k < figures.length; k += 2) values.push(figures[k]!);
+  values.sort((x, y) => x - y);
+  let n = 0;
+  for (let k = 0; k < values.length; k++) if (k === 0 || values[k] !== values[k - 1]) values[n++] = values[k]!;
+  values.length = n;
+  return values;
+}
+
+/** Whether the plain values overlap enough (FIGURE_VALUES_MIN, FIGURE_VALUES_SHARED in rules.ts). */
+function valuesOverlap(left: Figures, right: Figures): boolean {
+  if (left.length < FIGURE_VALUES_MIN * 2 || right.length < FIGURE_VALUES_MIN * 2) return true;
+  const a = valuesOf(left);
+  const b = valuesOf(right);
+  const fewer = Math.min(a.length, b.length);
+  if (fewer < FIGURE_VALUES_MIN) return true;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (b[j]! < a[i]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared >= fewer * FIGURE_VALUES_SHARED;
+}
+
+/**
+ * Whether the figures agree: every context present in both carries the same set of numbers, and
+ * the plain values overlap (most of the values of the text with fewer occur in the other).
+ */
 export function figuresAgree(left: Figures, right: Figures): boolean {
+  if (!valuesOverlap(left, right)) return false;
   let i = 0;
   let j = 0;
   while (i < left.length && j < right.length) {

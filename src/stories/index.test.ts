@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { StoryIndex, signatureOf, estimatedJaccard, type StoryInput } from './index.js';
+import { isChromeLine, withoutChrome } from './boilerplate.js';
+import { figuresAgree, figuresOf } from './figures.js';
+import { tokenize } from './text.js';
 
 const WIRE = [
   'The city council voted on Tuesday to expand the northern tram line by six stations, ending two years of debate over the route through the old harbour district.',
@@ -148,4 +151,41 @@ test('figures are compared after folding thousands separators; a changed amount 
   const first = index.add(article('a', body('12,500')));
   assert.equal(index.add(article('b', body('12500'))).storyId, first.storyId);
   assert.equal(index.add(article('c', body('15,200'))).joined, false);
+});
+
+test('site chrome lines (menu, site name, byline, related links, footer) are dropped, prose and table rows kept', () => {
+  assert.equal(isChromeLine('Home | News | Business | Contact'), true);
+  assert.equal(isChromeLine('Harbour Gazette'), true);
+  assert.equal(isChromeLine('By Harbour Gazette staff | Updated 2026-11-27'), true);
+  assert.equal(isChromeLine('- Tram fares to rise next year'), true);
+  assert.equal(isChromeLine('© 2026 Harbour Gazette | Privacy Policy'), true);
+  assert.equal(isChromeLine('The mayor said work would begin in the spring.'), false);
+  assert.equal(isChromeLine('Net profit 310 vs 295'), false);
+  const body = WIRE.split('\n\n').join('\n');
+  assert.equal(withoutChrome(`Home | News | Local\nHarbour Gazette\n${body}\n- Tram fares to rise\n© 2026 Harbour Gazette`), body);
+  // A text that would be mostly chrome is kept whole.
+  assert.equal(withoutChrome('Menu\nSearch\nSign in'), 'Menu\nSearch\nSign in');
+});
+
+test('two copies from different sites join each other when the original has not arrived yet', () => {
+  const paragraphs = WIRE.split('\n\n');
+  const siteA = ['Skip to content', 'Menu', 'Search', 'Harbour Gazette', 'By Harbour Gazette staff | Published 2026-11-27', ...paragraphs.slice(0, 3), 'Related:', '- Ferry timetable changes this winter', '- New bridge opens to cyclists', '- Port traffic at record high', '© 2026 Harbour Gazette | Privacy Policy | Terms of Use'].join('\n\n');
+  const siteB = ['Home > Local > Transport', 'City Courier', ...paragraphs.slice(1), 'Share this article: Facebook Twitter Email', 'About City Courier · Careers · Advertise · © 2026'].join('\n\n');
+  const index = new StoryIndex();
+  const a = index.add(article('a', siteA, '2026-11-27T09:00:00Z'));
+  const b = index.add(article('b', siteB, '2026-11-27T10:00:00Z'));
+  assert.equal(b.storyId, a.storyId);
+});
+
+test('figures whose contexts never line up still disagree when most values differ', () => {
+  const figures = (text: string) => figuresOf(tokenize(text, 2000, 0.5));
+  // The site's own words sit before and after every number, so no context occurs in both texts.
+  const original = 'LA PAZ, March 26 - About 5,004 miners struck for 11 days, cutting output by 820 tonnes.';
+  const lookAlike = 'Investor Desk: 9,000 miners, strike lasted 14 days; output fell 1,105 tonnes.';
+  assert.equal(figuresAgree(figures(original), figures(lookAlike)), false);
+  // A copy worded the same way as the look-alike but carrying the original's figures agrees.
+  const copy = 'Investor Desk: 5,004 miners, strike lasted 11 days; output fell 820 tonnes in March 2026.';
+  assert.equal(figuresAgree(figures(original), figures(copy)), true);
+  // Fewer than FIGURE_VALUES_MIN distinct values: the plain values decide nothing.
+  assert.equal(figuresAgree(figures('Output fell 820 tonnes.'), figures('Mined 1,105 tonnes less.')), true);
 });

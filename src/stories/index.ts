@@ -18,6 +18,7 @@ import { resolveOptions, type StoryOptions } from './options.js';
 import { WORDS_PER_SCRIPT_CHARACTER } from './rules.js';
 import { SignatureStore } from './signatures.js';
 import { tokenize } from './text.js';
+import { withoutChrome } from './boilerplate.js';
 
 export type { StoryOptions } from './options.js';
 export { DEFAULT_STORY_OPTIONS } from './options.js';
@@ -72,7 +73,7 @@ function coefficientsFor(options: StoryOptions): Coefficients {
 }
 
 function analyse(text: string, options: StoryOptions, coefficients: Coefficients): Analysis {
-  const tokens = tokenize(text, options.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER);
+  const tokens = tokenize(withoutChrome(text), options.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER);
   const empty = tokens.count === 0;
   let signature: Uint32Array | null = null;
   let shingles = 0;
@@ -90,7 +91,7 @@ function analyse(text: string, options: StoryOptions, coefficients: Coefficients
 export function signatureOf(text: string, options?: Partial<StoryOptions>): Uint32Array {
   const resolved = resolveOptions(options);
   const coefficients = coefficientsFor(resolved);
-  const tokens = tokenize(text, resolved.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER);
+  const tokens = tokenize(withoutChrome(text), resolved.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER);
   const signature = new Uint32Array(resolved.permutations);
   minhashInto(signature, tokens.hashes, tokens.count, resolved.shingleSize, coefficients.a, coefficients.b);
   return signature;

@@ -44,5 +44,27 @@ export const CONTAINMENT_JACCARD_FLOOR = 0.25;
 export const FIGURE_CONTEXT_BEFORE = 2;
 export const FIGURE_CONTEXT_AFTER = 1;
 
+/** Figures are also compared as plain values, whatever their context: when the text with fewer
+ * distinct figures has at least FIGURE_VALUES_MIN of them and under FIGURE_VALUES_SHARED of them
+ * occur anywhere in the other text, the figures disagree. Contexts miss a look-alike whose words
+ * before a number are a site's own ("Investor Desk ... About 9,000 miners" beside "LA PAZ, March
+ * 26 - About 5,004 miners"); a true copy keeps most of its original's numbers (a trimmed paragraph
+ * loses a few, a byline or footer adds a date or a year), a next release of one template changes
+ * nearly all of them. Below FIGURE_VALUES_MIN distinct values, one stray date or year would decide. */
+export const FIGURE_VALUES_MIN = 3;
+export const FIGURE_VALUES_SHARED = 0.5;
+
+/** Site chrome (boilerplate.ts): a line of at most CHROME_MAX_WORDS words with no digit and no
+ * sentence-ending punctuation is a menu entry, a site name or a "Share this" row, not news prose
+ * (a wrapped line of a paragraph is longer, the last one ends in a full stop; table rows have
+ * digits). A list item ("- Headline") of at most CHROME_MAX_LIST_ITEM_WORDS words is a related-link
+ * title. Lines with link separators ("Home | News", "About · Careers") and no sentence end, and
+ * copyright lines, are chrome too. */
+export const CHROME_MAX_WORDS = 6;
+export const CHROME_MAX_LIST_ITEM_WORDS = 16;
+/** Chrome is dropped only when at least this share of the text's characters remains: a text that
+ * would be mostly "chrome" is a short note or a list, kept whole. */
+export const CHROME_MIN_KEPT_SHARE = 0.5;
+
 /** Seed of the permutations' coefficients: fixed, so signatures are the same in every process. */
 export const PERMUTATION_SEED = 0x5eed_da7e;
