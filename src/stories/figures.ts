@@ -1,13 +1,17 @@
 // The figures of a text (amounts, percentages, counts, dates: every number token), keyed by the
 // words around them, and the rule that decides whether two texts' figures agree.
 //
-// Agreement: for every context (FIGURE_CONTEXT_BEFORE words before the number and
-// FIGURE_CONTEXT_AFTER after, numbers skipped) that occurs in BOTH texts, the set of numbers seen
-// in that context is the same. So two earnings releases from one template ("revenue rose to 5.2
-// billion" / "revenue rose to 6.1 billion") disagree, while a copy that trimmed a paragraph (its
-// contexts are missing, not different) or added a footer with a phone number or a year (contexts
-// the original lacks) still agrees. A changed word beside a number hides that number from the
-// check rather than splitting the story.
+// Agreement, two checks:
+// 1. For every context (FIGURE_CONTEXT_BEFORE words before the number and FIGURE_CONTEXT_AFTER
+//    after, numbers skipped) that occurs in BOTH texts, the set of numbers seen in that context in
+//    one text holds the other's. So two earnings releases from one template ("revenue rose to 5.2
+//    billion" / "revenue rose to 6.1 billion") disagree, while a copy that trimmed a paragraph (its
+//    contexts, or some of the numbers sharing a context, are missing, not different) or added a
+//    footer with a phone number or a year (contexts the original lacks) still agrees. A changed
+//    word beside a number hides that number from this check rather than splitting the story.
+// 2. Whatever the contexts, most of the distinct values of the text with fewer of them occur in
+//    the other (FIGURE_VALUES_MIN, FIGURE_VALUES_SHARED): a look-alike whose numbers sit behind a
+//    site's own words, so that no context lines up, still disagrees when its values differ.
 import { FIGURE_CONTEXT_AFTER, FIGURE_CONTEXT_BEFORE, FIGURE_VALUES_MIN, FIGURE_VALUES_SHARED } from './rules.js';
 import { fmix32 } from './minhash.js';
 import type { Tokens } from './text.js';
@@ -51,6 +55,29 @@ export function figuresOf(tokens: Tokens): Figures {
   return Uint32Array.from(out);
 }
 
+/** Whether the values of one run (pairs from..to, sorted) are all among the other run's. */
+function nested(left: Figures, i: number, leftEnd: number, right: Figures, j: number, rightEnd: number): boolean {
+  let leftOnly = false;
+  let rightOnly = false;
+  while (i < leftEnd && j < rightEnd) {
+    const l = left[i + 1]!;
+    const r = right[j + 1]!;
+    if (l === r) {
+      i += 2;
+      j += 2;
+    } else if (l < r) {
+      leftOnly = true;
+      i += 2;
+    } else {
+      rightOnly = true;
+      j += 2;
+    }
+  }
+  if (i < leftEnd) leftOnly = true;
+  if (j < rightEnd) rightOnly = true;
+  return !(leftOnly && rightOnly);
+}
+
 /** The distinct values of `figures`, sorted. */
 function valuesOf(figures: Figures): number[] {
   const values: number[] = [];
@@ -83,8 +110,9 @@ function valuesOverlap(left: Figures, right: Figures): boolean {
 }
 
 /**
- * Whether the figures agree: every context present in both carries the same set of numbers, and
- * the plain values overlap (most of the values of the text with fewer occur in the other).
+ * Whether the figures agree: in every context present in both, one text's numbers hold the
+ * other's, and the plain values overlap (most of the values of the text with fewer occur in the
+ * other).
  */
 export function figuresAgree(left: Figures, right: Figures): boolean {
   if (!valuesOverlap(left, right)) return false;
@@ -101,13 +129,14 @@ export function figuresAgree(left: Figures, right: Figures): boolean {
       j += 2;
       continue;
     }
-    // Same context: both runs of values (sorted) must be equal.
-    while (i < left.length && j < right.length && left[i] === cl && right[j] === cr) {
-      if (left[i + 1] !== right[j + 1]) return false;
-      i += 2;
-      j += 2;
-    }
-    if ((i < left.length && left[i] === cl) || (j < right.length && right[j] === cr)) return false;
+    // Same context: one run of values (sorted) must hold the other (a trimmed copy lost some).
+    let leftEnd = i;
+    while (leftEnd < left.length && left[leftEnd] === cl) leftEnd += 2;
+    let rightEnd = j;
+    while (rightEnd < right.length && right[rightEnd] === cr) rightEnd += 2;
+    if (!nested(left, i, leftEnd, right, j, rightEnd)) return false;
+    i = leftEnd;
+    j = rightEnd;
   }
   return true;
 }

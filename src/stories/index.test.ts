@@ -189,3 +189,23 @@ test('figures whose contexts never line up still disagree when most values diffe
   // Fewer than FIGURE_VALUES_MIN distinct values: the plain values decide nothing.
   assert.equal(figuresAgree(figures('Output fell 820 tonnes.'), figures('Mined 1,105 tonnes less.')), true);
 });
+
+test('a copy that lost one of the numbers sharing a context still agrees; a changed one splits', () => {
+  const figures = (text: string) => figuresOf(tokenize(text, 2000, 0.5));
+  // Both percentages share the context "prices were up _ pct".
+  const full = 'Prices were up 4 pct in March. The deficit was 210 mln dlrs. Prices were up 7 pct in April.';
+  const trimmed = 'Prices were up 4 pct in March. The deficit was 210 mln dlrs.';
+  const changed = 'Prices were up 5 pct in March. The deficit was 210 mln dlrs. Prices were up 7 pct in April.';
+  assert.equal(figuresAgree(figures(full), figures(trimmed)), true);
+  assert.equal(figuresAgree(figures(trimmed), figures(full)), true);
+  assert.equal(figuresAgree(figures(full), figures(changed)), false);
+});
+
+test('a fraction or range is one figure: 2.85 and 2.85-1/4 disagree, 12-3/8 survives a copy', () => {
+  const figures = (text: string) => figuresOf(tokenize(text, 2000, 0.5));
+  const midday = 'May wheat stood higher at 2.85 dlrs a bushel, traders said.';
+  const close = 'May wheat stood higher at 2.85-1/4 dlrs a bushel, traders said.';
+  assert.equal(figuresAgree(figures(midday), figures(close)), false);
+  const debentures = 'It will redeem 150 mln dlrs of 12-3/8 pct debentures due 2015.';
+  assert.equal(figuresAgree(figures(debentures), figures(`Site News\n${debentures}`)), true);
+});

@@ -2,7 +2,8 @@
 //
 // Normalising folds what copies change without changing the story: case (NFKC, lower-case),
 // punctuation and whitespace (both are separators). Thousands separators inside a number are
-// dropped ("1,234" = "1234"), a decimal point kept ("5.2" ≠ "52"). Characters of scripts written
+// dropped ("1,234" = "1234"), a decimal point kept ("5.2" ≠ "52"), and a fraction or range is one
+// figure ("2.85-1/4", "1986/87", "12-3/8"), so "1-1/2 cents" and "1-3/4 cents" differ as wholes. Characters of scripts written
 // without spaces are one token each, so such text is shingled by characters.
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -88,8 +89,8 @@ export function tokenize(text: string, cap: number, scriptCharacterWeight: numbe
       hash = Math.imul(hash ^ code, FNV_PRIME);
       continue;
     }
-    if (inToken && allDigits && (code === 0x2c || code === 0x2e) && i + 1 < length && isDigit(normal.charCodeAt(i + 1))) {
-      if (code === 0x2e) hash = Math.imul(hash ^ code, FNV_PRIME);
+    if (inToken && allDigits && (code === 0x2c || code === 0x2e || code === 0x2d || code === 0x2f) && i + 1 < length && isDigit(normal.charCodeAt(i + 1))) {
+      if (code !== 0x2c) hash = Math.imul(hash ^ code, FNV_PRIME);
       continue;
     }
     if (inToken) {
