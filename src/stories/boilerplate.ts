@@ -4,15 +4,26 @@
 // digit is kept unless it is plainly a link list or a copyright notice, so figures in tables stay.
 import { CHROME_MAX_WORDS, CHROME_MAX_LIST_ITEM_WORDS, CHROME_MIN_KEPT_SHARE } from './rules.js';
 
-const SENTENCE_END = /[.!?"'\u201d\u2019)]$/u;
-const LINK_SEPARATORS = /\s[|\u00b7\u2022\u203a\u00bb>]\s|\s\|/u;
-const COPYRIGHT = /\u00a9|\bcopyright\b|\ball rights reserved\b/iu;
-const LIST_ITEM = /^[-*\u2022\u2013]\s/u;
-const DIGIT = /\d/u;
+const SENTENCE_END = /[.!?"'\u201d\u2019)]$/;
+const LINK_SEPARATORS = /\s[|\u00b7\u2022\u203a\u00bb>]\s|\s\|/;
+const COPYRIGHT = /\u00a9|\bcopyright\b|\ball rights reserved\b/i;
+const LIST_ITEM = /^[-*\u2022\u2013]\s/;
+const DIGIT = /\d/;
 
-function wordCount(line: string): number {
+/** Words in `line` (runs of non-whitespace), counting no further than `limit` + 1. */
+function wordCount(line: string, limit: number): number {
   let n = 0;
-  for (const part of line.split(/\s+/u)) if (part !== '') n++;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    const space =
+      code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++n > limit) return n;
+    }
+  }
   return n;
 }
 
@@ -21,9 +32,11 @@ export function isChromeLine(line: string): boolean {
   if (COPYRIGHT.test(line)) return true;
   const ended = SENTENCE_END.test(line);
   if (!ended && LINK_SEPARATORS.test(line)) return true;
-  const words = wordCount(line);
-  if (LIST_ITEM.test(line) && words <= CHROME_MAX_LIST_ITEM_WORDS) return true;
-  return !ended && !DIGIT.test(line) && words <= CHROME_MAX_WORDS;
+  const limit = Math.max(CHROME_MAX_WORDS, CHROME_MAX_LIST_ITEM_WORDS);
+  const words = wordCount(line, limit);
+  if (words > limit) return false;
+  if (words <= CHROME_MAX_LIST_ITEM_WORDS && LIST_ITEM.test(line)) return true;
+  return !ended && words <= CHROME_MAX_WORDS && !DIGIT.test(line);
 }
 
 /**
