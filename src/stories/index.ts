@@ -2,7 +2,8 @@
 // The only door of src/stories; pure and deterministic for a given input order.
 //
 // add() in order:
-// 1. Normalise and tokenise the body (text.ts); an empty body founds its own story, unindexed.
+// 1. Drop site chrome lines (boilerplate.ts), normalise and tokenise the body (text.ts); an empty
+//    body founds its own story, unindexed.
 // 2. An exact copy (same hash of normalised text) of a story's original joins it.
 // 3. A text of at least MIN_FUZZY_WORDS words gets a MinHash signature; LSH bands give candidate
 //    stories, each verified against its ORIGINAL only (so stories never grow by chaining):
