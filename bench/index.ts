@@ -8,6 +8,7 @@ import { benchExtraction } from './extraction.js';
 import { benchFolder } from './folder.js';
 import { benchIngest } from './ingest.js';
 import { benchPolling } from './polling.js';
+import { benchStories } from './stories.js';
 
 import { printSection, type BenchSection } from './section.js';
 
@@ -16,7 +17,7 @@ export type { BenchSection } from './section.js';
 const scale = process.env.BENCH_SCALE === 'full' ? 'full' : 'default';
 const started = Date.now();
 const sections: BenchSection[] = [];
-for (const bench of [benchIngest, benchFolder, benchExtraction, benchPolling]) {
+for (const bench of [benchIngest, benchFolder, benchExtraction, benchPolling, benchStories]) {
   const section = await bench(scale);
   if (section) {
     sections.push(section);
