@@ -82,7 +82,8 @@ export function findContent(page: ParsedHtml, options: ContentOptions): FoundCon
   const weights = blocks.map(weightOf);
 
   const titleKey = options.title ? comparable(options.title) : null;
-  const chosen = withSiblings(bestRange(ranges, blocks, weights), ranges, blocks, weights);
+  const tally = tallyOf(blocks, weights);
+  const chosen = withSiblings(bestRange(ranges, blocks, tally), ranges, blocks, tally);
   const lead = leadBefore(chosen[0]!.start, blocks, weights, titleKey);
   const kept = trimEdges(keepBlocks([...lead, ...chosen.flatMap((range) => blocks.slice(range.start, range.end))]));
   const first = kept[0];
@@ -298,14 +299,34 @@ function markFurniture(blocks: Block[], ranges: Range[]): void {
 
 // ---- 3. choose ---------------------------------------------------------------------------
 
-function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
-  const sums = new Float64Array(weights.length + 1);
-  for (let i = 0; i < weights.length; i++) sums[i + 1] = sums[i]! + weights[i]!;
+/** Prefix sums over the blocks, so any element's weight or furniture is one subtraction. */
+interface Tally {
+  weight(range: Range): number;
+  /** Characters of furniture and link lists that count against the element. */
+  badChars(range: Range): number;
+}
+
+function tallyOf(blocks: Block[], weights: number[]): Tally {
+  const weight = new Float64Array(blocks.length + 1);
+  const bad = new Float64Array(blocks.length + 1);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    weight[i + 1] = weight[i]! + weights[i]!;
+    const against = weights[i]! < 0 && (block.furniture || linkDensity(block) > MAX_LINK_DENSITY);
+    bad[i + 1] = bad[i]! + (against ? block.text.length : 0);
+  }
+  return {
+    weight: (range) => weight[range.end]! - weight[range.start]!,
+    badChars: (range) => bad[range.end]! - bad[range.start]!,
+  };
+}
+
+function bestRange(ranges: Range[], blocks: Block[], tally: Tally): Range {
   let best: Range | null = null;
   let bestWeight = -Infinity;
   for (const range of ranges) {
     if (range.furniture || range.start === range.end) continue;
-    const weight = sums[range.end]! - sums[range.start]!;
+    const weight = tally.weight(range);
     // Ranges come children first: `>` keeps the innermost of equal candidates.
     if (weight > bestWeight) {
       best = range;
@@ -321,20 +342,11 @@ function bestRange(ranges: Range[], blocks: Block[], weights: number[]): Range {
  * body text of its own and little furniture. The search climbs through ancestors that add
  * next to nothing, since the twin of the body's wrapper is as good as the body's own.
  */
-function withSiblings(best: Range, ranges: Range[], blocks: Block[], weights: number[]): Range[] {
+function withSiblings(best: Range, ranges: Range[], blocks: Block[], tally: Tally): Range[] {
   const rangeOf = new Map<HtmlElement, Range>();
   for (const range of ranges) rangeOf.set(range.element, range);
-  const sum = (range: Range) => {
-    let weight = 0;
-    for (let i = range.start; i < range.end; i++) weight += weights[i]!;
-    return weight;
-  };
+  const { weight: sum, badChars } = tally;
   const bestWeight = sum(best);
-  const badChars = (range: Range) => {
-    let chars = 0;
-    for (let i = range.start; i < range.end; i++) if (weights[i]! < 0 && (blocks[i]!.furniture || linkDensity(blocks[i]!) > MAX_LINK_DENSITY)) chars += blocks[i]!.text.length;
-    return chars;
-  };
   let chosen: Range[] = [best];
   for (let current = best.element; current.parent; current = current.parent) {
     const parent = current.parent;
