@@ -11,6 +11,9 @@ import { parseQuery } from '../src/query/index.js';
 import { openStore } from '../src/store/index.js';
 import type { BenchSection } from './index.js';
 import { corpusFile, repoRoot } from './corpora.js';
+import { fmt } from './section.js';
+
+export { fmt };
 
 export const dataDir = join(repoRoot, 'bench', 'data');
 
@@ -179,7 +182,6 @@ export function queryMix(texts: Array<{ text: string }>, count: number): string[
   return Array.from({ length: count }, (_, i) => makers[i % makers.length]!());
 }
 
-export const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

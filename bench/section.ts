@@ -15,3 +15,6 @@ export function printSection(section: BenchSection): void {
   for (const row of section.rows) console.log('  ' + row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('').trimEnd());
   for (const note of section.notes) console.log(`  - ${note}`);
 }
+
+/** A count or rate as the tables print it: rounded, thousands separated. */
+export const fmt = (n: number) => Math.round(n).toLocaleString('en');

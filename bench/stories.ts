@@ -6,11 +6,11 @@
 // Run alone: npx tsx bench/stories.ts (after `npm run build`: the measured side runs dist/).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { printSection, type BenchSection } from './section.js';
+import { repoRoot } from './corpora.js';
+import { fmt, printSection, type BenchSection } from './section.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTICLES = { default: 100_000, full: 1_000_000 } as const;
 /** Share of articles that are syndicated copies of an earlier original. */
 const COPY_SHARE = 0.3;
@@ -25,8 +25,6 @@ const SEED = 0x0d47e11e;
 const TARGET_CLUSTER_RATE = 5_000;
 const TARGET_FULL_SEC = 300;
 const LIMIT_INDEX_BYTES = 2 ** 30;
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 export async function benchStories(scale: 'default' | 'full'): Promise<BenchSection | null> {
   if (!existsSync(join(repoRoot, 'dist', 'stories', 'index.js'))) {
