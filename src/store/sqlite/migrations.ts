@@ -117,6 +117,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_by_url ON articles(url) WHERE url IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'stories: each article in one, each story with its original and what matching it needs',
+    sql: `
+      ALTER TABLE articles ADD COLUMN story_id TEXT;
+      CREATE INDEX articles_by_story ON articles(story_id);
+      CREATE TABLE stories (
+        seq INTEGER PRIMARY KEY,          -- founding order
+        id TEXT NOT NULL UNIQUE,
+        original_id TEXT NOT NULL,        -- the earliest published member
+        size INTEGER NOT NULL,            -- members, the original among them
+        latest_ms INTEGER,                -- the latest member's published time (epoch ms), if any has one
+        changed INTEGER NOT NULL,         -- the write that last changed it: writers catch up by it
+        key BLOB NOT NULL                 -- the original's matching key (src/stories), opaque here
+      );
+      CREATE INDEX stories_by_size ON stories(size DESC, seq);
+      CREATE INDEX stories_by_latest ON stories(latest_ms DESC, seq);
+      CREATE INDEX stories_by_change ON stories(changed);
+    `,
+  },
 ];
 
 export function migrate(db: Db): void {
