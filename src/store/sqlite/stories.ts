@@ -1,0 +1,197 @@
+// Stories: the stories table and articles.story_id, written through a StoryAssigner inside the
+// caller's transaction. Every founding or change of original bumps `changed`, one value per
+// write transaction, so an assigner in another process catches up on exactly what it missed.
+import { instantOf } from '../../core/index.js';
+import type { StoredStory, StoryAssigner, StoryCandidate, StoryListOptions, StorySummary } from '../store.js';
+import type { Db } from './database.js';
+
+/** latest_ms when no member has a published time: before every real time (migrations.ts). */
+const NO_TIME = -1e15;
+
+/** Stories read per page when catching up or listing. */
+const PAGE = 2000;
+
+interface StoryRow {
+  seq: number;
+  id: string;
+  original_id: string;
+  size: number;
+  latest_ms: number;
+}
+
+export interface StoryInputRow {
+  seq: number;
+  id: string;
+  title: string | null;
+  text: string;
+  published: string | null;
+}
+
+interface MemberRow {
+  story_id: string;
+  id: string;
+  url: string | null;
+  source: string | null;
+  json: string;
+  published: string | null;
+}
+
+export class StoryTable {
+  private readonly insert;
+  private readonly grow;
+  private readonly reoriginate;
+  private readonly setStory;
+  private readonly lastChange;
+  private readonly changedAfter;
+  private readonly bySize;
+  private readonly byLatest;
+  private readonly membersOf;
+  private readonly byId;
+  private readonly count;
+  private readonly unassigned;
+  private readonly articlesAfter;
+
+  /** The change number this transaction writes with; null outside a writing transaction. */
+  private change: number | null = null;
+  /** Whether this transaction wrote with it (else the assigner has seen only change - 1). */
+  private wrote = false;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare('INSERT INTO stories (id, original_id, size, latest_ms, changed, key) VALUES (?, ?, 1, ?, ?, ?)');
+    this.grow = db.prepare('UPDATE stories SET size = size + 1, latest_ms = max(latest_ms, ?) WHERE id = ?');
+    this.reoriginate = db.prepare('UPDATE stories SET original_id = ?, key = ?, changed = ? WHERE id = ?');
+    this.setStory = db.prepare('UPDATE articles SET story_id = ? WHERE seq = ?');
+    this.lastChange = db.prepare<[], { last: number | null }>('SELECT max(changed) AS last FROM stories');
+    this.changedAfter = db.prepare<[number, number], { id: string; original_id: string; key: Buffer; changed: number }>(
+      'SELECT id, original_id, key, changed FROM stories WHERE changed > ? ORDER BY changed, seq LIMIT ?',
+    );
+    // Keyset pages, so listing a million stories costs one index walk, not a growing OFFSET.
+    const columns = 'seq, id, original_id, size, latest_ms';
+    this.bySize = db.prepare<[number, number, number, number, number], StoryRow>(`SELECT ${columns} FROM stories
+      WHERE (size < ? OR (size = ? AND seq > ?)) AND latest_ms >= ? ORDER BY size DESC, seq LIMIT ?`);
+    this.byLatest = db.prepare<[number, number, number, number, number], StoryRow>(`SELECT ${columns} FROM stories
+      WHERE (latest_ms < ? OR (latest_ms = ? AND seq > ?)) AND latest_ms >= ?
+      ORDER BY latest_ms DESC, seq LIMIT ?`);
+    this.membersOf = db.prepare<[string], MemberRow>(
+      'SELECT story_id, id, url, source, json, published FROM articles WHERE story_id = ? ORDER BY seq',
+    );
+    this.byId = db.prepare<[string], StoryRow>(`SELECT ${columns} FROM stories WHERE id = ?`);
+    this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories');
+    this.unassigned = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles WHERE story_id IS NULL');
+    this.articlesAfter = db.prepare<[number, number], StoryInputRow>(
+      'SELECT seq, id, title, text, published FROM articles WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
+  }
+
+  /**
+   * Brings `assigner` up to date with the stories written since it last looked, and fixes the
+   * change number this transaction will write with. Call first inside each writing transaction.
+   */
+  begin(assigner: StoryAssigner): void {
+    const last = this.lastChange.get()?.last ?? 0;
+    if (last > assigner.seen) {
+      for (let after = assigner.seen; after < last; ) {
+        const rows = this.changedAfter.all(after, PAGE);
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1]!.changed;
+        const stories: StoredStory[] = rows.map((row) => ({ id: row.id, originalId: row.original_id, key: row.key }));
+        assigner.catchUp(stories, after);
+      }
+    }
+    this.change = last + 1;
+    this.wrote = false;
+  }
+
+  /** After the transaction committed: the assigner has seen its own writes. */
+  committed(assigner: StoryAssigner): void {
+    if (this.change !== null && this.wrote) assigner.catchUp([], this.change);
+    this.change = null;
+  }
+
+  /** After a rollback: what the assigner learnt in the transaction is void. */
+  rolledBack(assigner: StoryAssigner): void {
+    assigner.forget();
+    this.change = null;
+  }
+
+  /** Puts the article just inserted as row `seq` in its story. */
+  place(assigner: StoryAssigner, seq: bigint | number, article: StoryCandidate): void {
+    if (this.change === null) throw new Error('stories: place() outside a writing transaction');
+    const assignment = assigner.assign(article);
+    const publishedMs = instantOf(article.published);
+    this.wrote ||= assignment.key !== null;
+    if (assignment.founded) {
+      this.insert.run(assignment.storyId, assignment.originalId, publishedMs ?? NO_TIME, this.change, assignment.key);
+    } else {
+      this.grow.run(publishedMs ?? NO_TIME, assignment.storyId);
+      if (assignment.key) this.reoriginate.run(assignment.originalId, assignment.key, this.change, assignment.storyId);
+    }
+    this.setStory.run(assignment.storyId, seq);
+  }
+
+  /** Empties every story (restory), in the caller's transaction. */
+  clear(): void {
+    this.db.prepare('UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL').run();
+    this.db.prepare('DELETE FROM stories').run();
+  }
+
+  /** Every article in the order first stored, a page at a time (a statement cannot stay open while others run). */
+  *articlesInOrder(): Generator<StoryInputRow> {
+    for (let after = 0; ; ) {
+      const rows = this.articlesAfter.all(after, PAGE);
+      if (rows.length === 0) return;
+      yield* rows;
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  /** A page of stories after `cursor` in the order asked for, with their members. */
+  page(options: StoryListOptions, cursor: StoryCursor | null, size: number): { stories: StorySummary[]; cursor: StoryCursor | null } {
+    const since = instantOf(options.since) ?? NO_TIME;
+    const rows =
+      options.order === 'recent'
+        ? this.byLatest.all(cursor?.value ?? 9e18, cursor?.value ?? 9e18, cursor?.seq ?? 0, since, size)
+        : this.bySize.all(cursor?.value ?? Number.MAX_SAFE_INTEGER, cursor?.value ?? Number.MAX_SAFE_INTEGER, cursor?.seq ?? 0, since, size);
+    const stories = rows.map((row) => summaryOf(row, this.membersOf.all(row.id)));
+    const last = rows[rows.length - 1];
+    const next = last ? { value: options.order === 'recent' ? last.latest_ms : last.size, seq: last.seq } : null;
+    return { stories, cursor: next };
+  }
+
+  get(id: string): { id: string; originalId: string; memberIds: string[] } | null {
+    const row = this.byId.get(id);
+    if (!row) return null;
+    return { id: row.id, originalId: row.original_id, memberIds: this.membersOf.all(id).map((member) => member.id) };
+  }
+
+  stats(): { stories: number; articlesWithoutStory: number } {
+    return { stories: this.count.get()!.n, articlesWithoutStory: this.unassigned.get()!.n };
+  }
+}
+
+export interface StoryCursor {
+  value: number;
+  seq: number;
+}
+
+function summaryOf(row: StoryRow, members: MemberRow[]): StorySummary {
+  return {
+    id: row.id,
+    originalId: row.original_id,
+    size: row.size,
+    latest: row.latest_ms === NO_TIME ? null : new Date(row.latest_ms).toISOString(),
+    articles: members.map((member) => ({
+      id: member.id,
+      url: member.url,
+      source: member.source,
+      siteName: siteNameOf(member.json),
+      published: member.published,
+    })),
+  };
+}
+
+/** The siteName kept in an article's JSON (it has no column of its own). */
+function siteNameOf(json: string): string | null {
+  const value = (JSON.parse(json) as { siteName?: unknown }).siteName;
+  return typeof value === 'string' ? value : null;
+}

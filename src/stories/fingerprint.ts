@@ -1,0 +1,91 @@
+// A text's fingerprint: everything matching needs of it (the exact hash, the MinHash signature,
+// the shingle count, the figures), computed once per article (in a parse worker when ingest has
+// one) and, for a story's original, kept in the store as bytes so a later process can rebuild
+// its index without reading the texts again.
+import { figuresOf, type Figures } from './figures.js';
+import { minhashInto, permutationCoefficients } from './minhash.js';
+import type { StoryOptions } from './options.js';
+import { WORDS_PER_SCRIPT_CHARACTER } from './rules.js';
+import { tokenize } from './text.js';
+import { withoutChrome } from './boilerplate.js';
+
+export interface Fingerprint {
+  /** 53-bit hash of the normalised text: equal for exact copies. */
+  exact: number;
+  /** No words at all: such a text founds its own story, unindexed. */
+  empty: boolean;
+  /** Null when the text is too short for fuzzy matching (MIN_FUZZY_WORDS). */
+  signature: Uint32Array | null;
+  /** Distinct-ish shingles seen (what containment is estimated from). */
+  shingles: number;
+  figures: Figures;
+}
+
+type Coefficients = { a: Uint32Array; b: Uint32Array };
+const coefficientCache = new Map<string, Coefficients>();
+
+export function coefficientsFor(options: StoryOptions): Coefficients {
+  const key = `${options.permutations}:${options.seed}`;
+  let found = coefficientCache.get(key);
+  if (!found) {
+    found = permutationCoefficients(options.permutations, options.seed);
+    coefficientCache.set(key, found);
+  }
+  return found;
+}
+
+export function fingerprintOf(text: string, options: StoryOptions): Fingerprint {
+  const coefficients = coefficientsFor(options);
+  const tokens = tokenize(withoutChrome(text), options.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER);
+  const empty = tokens.count === 0;
+  let signature: Uint32Array | null = null;
+  let shingles = 0;
+  if (!empty && tokens.words >= options.minFuzzyWords) {
+    signature = new Uint32Array(options.permutations);
+    shingles = minhashInto(signature, tokens.hashes, tokens.count, options.shingleSize, coefficients.a, coefficients.b);
+  }
+  return { exact: tokens.exact, empty, signature, shingles, figures: empty ? new Uint32Array(0) : figuresOf(tokens) };
+}
+
+/**
+ * A fingerprint and its article's published time as bytes, little-endian:
+ * format and flags (u32) | shingles (u32) | exact (f64) | time (f64, Infinity when unknown) |
+ * signature length n (u32) | unused (u32) | n signature words (u32) | figures (u32 pairs to the end).
+ */
+const HEADER_BYTES = 32;
+const KEY_FORMAT = 1;
+
+export function encodeKey(fingerprint: Fingerprint, time: number): Uint8Array {
+  const signatureWords = fingerprint.signature?.length ?? 0;
+  const bytes = new Uint8Array(HEADER_BYTES + 4 * (signatureWords + fingerprint.figures.length));
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, KEY_FORMAT | (fingerprint.empty ? 0x100 : 0), true);
+  view.setUint32(4, fingerprint.shingles, true);
+  view.setFloat64(8, fingerprint.exact, true);
+  view.setFloat64(16, time, true);
+  view.setUint32(24, signatureWords, true);
+  let at = HEADER_BYTES;
+  for (let i = 0; i < signatureWords; i++, at += 4) view.setUint32(at, fingerprint.signature![i]!, true);
+  for (let i = 0; i < fingerprint.figures.length; i++, at += 4) view.setUint32(at, fingerprint.figures[i]!, true);
+  return bytes;
+}
+
+/** The inverse of encodeKey; throws RangeError on bytes it did not write. */
+export function decodeKey(bytes: Uint8Array): { fingerprint: Fingerprint; time: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < HEADER_BYTES || (view.getUint32(0, true) & 0xff) !== KEY_FORMAT) {
+    throw new RangeError('stories: not a story key');
+  }
+  const signatureWords = view.getUint32(24, true);
+  const figureWords = (bytes.byteLength - HEADER_BYTES) / 4 - signatureWords;
+  if (!Number.isInteger(figureWords) || figureWords < 0 || figureWords % 2 !== 0) throw new RangeError('stories: a story key of the wrong length');
+  let at = HEADER_BYTES;
+  const signature = signatureWords === 0 ? null : new Uint32Array(signatureWords);
+  for (let i = 0; i < signatureWords; i++, at += 4) signature![i] = view.getUint32(at, true);
+  const figures = new Uint32Array(figureWords);
+  for (let i = 0; i < figureWords; i++, at += 4) figures[i] = view.getUint32(at, true);
+  return {
+    fingerprint: { exact: view.getFloat64(8, true), empty: (view.getUint32(0, true) & 0x100) !== 0, signature, shingles: view.getUint32(4, true), figures },
+    time: view.getFloat64(16, true),
+  };
+}
