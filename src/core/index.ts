@@ -6,3 +6,4 @@ export * from './ids.js';
 export * from './query.js';
 export * from './scripts.js';
 export * from './sizes.js';
+export * from './instant.js';

@@ -7,4 +7,5 @@ export type { IngestFailure, IngestOptions, IngestProgress, IngestSummary } from
 export { expandInputs, readCapture } from './inputs.js';
 export type { ExpandedInputs, InputFile } from './inputs.js';
 export { reprocess } from './reprocess.js';
+export { restory, storiesOf } from './stories.js';
 export type { ReprocessSummary } from './reprocess.js';

@@ -6,6 +6,7 @@ import type { CaptureRecord, Store } from '../store/index.js';
 import { type CaptureInput, articlesOf } from './assemble.js';
 import { CaptureBatch } from './batch.js';
 import { draftsOf } from './drafts.js';
+import { storiesOf } from './stories.js';
 import { type ExpandedInputs, type InputFile, expandInputs, readCapture } from './inputs.js';
 import { ParsePool, WORKER_MIN_BYTES, wantsWorkers } from './pool.js';
 import { type CaptureFormat, type ParseSummary, inlineSession } from './session.js';
@@ -60,6 +61,7 @@ export interface IngestOptions {
 
 /** Ingests the files and folders named (or, from a caller that expanded them already, those). */
 export async function ingest(store: Store, inputs: string[] | ExpandedInputs, options: IngestOptions = {}): Promise<IngestSummary> {
+  storiesOf(store);
   const { files, missing } = Array.isArray(inputs) ? await expandInputs(inputs) : inputs;
   const summary: IngestSummary = {
     inputs: files.length + missing.length,

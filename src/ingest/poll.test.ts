@@ -157,7 +157,8 @@ test('a news sitemap: pages not yet stored are fetched newest first, each its ow
     assert.match(report!.pages!.errors[0]!.error, /404/);
 
     const { parseQuery } = await import('../query/index.js');
-    const titles = async (q: string) => (await store.search(parseQuery(q), { limit: 10 })).map((hit) => hit.title).sort();
+    // Every article, not one per story: these pages share most of their (filler) text.
+    const titles = async (q: string) => (await store.search(parseQuery(q), { limit: 10, collapse: 'none' })).map((hit) => hit.title).sort();
     // The page's own title wins; where a page has none, the sitemap's news title fills it, and its date the published time.
     assert.deepEqual(await titles('harbour'), ['Crane arrives at the harbour', 'Ferry timetable changes', 'Old berth closes for repairs']);
     const ferry = (await store.search(parseQuery('ferry'), { limit: 1 }))[0]!;

@@ -13,6 +13,7 @@ import { type LinkedPages, captureOf } from './linked-page.js';
 import { DEFAULT_BOUNDS, type PollBounds, type PollOutcome, nextState } from './schedule.js';
 import { inlineSession } from './session.js';
 import { pollSitemap } from './sitemap-poll.js';
+import { storiesOf } from './stories.js';
 
 export type { LinkedPages } from './linked-page.js';
 
@@ -92,6 +93,7 @@ export async function pollDue(store: Store, fetcher: SourceFetcher, options: Pol
  * outcome. A sitemap's pages, or a full-text feed's item pages, are fetched after it.
  */
 export async function pollSource(store: Store, fetcher: SourceFetcher, source: Source, options: PollOptions = {}): Promise<PollReport> {
+  storiesOf(store);
   const now = options.now ?? (() => new Date());
   let outcome: PollOutcome;
   let captureId: string | null = null;

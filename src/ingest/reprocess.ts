@@ -3,6 +3,7 @@
 // survive the rebuild; where a capture's stored articles carry other ids, those are kept.
 import type { Store } from '../store/index.js';
 import { type IngestFailure, failureOf } from './ingest.js';
+import { restory } from './stories.js';
 import { ParsePool, WORKER_MIN_BYTES } from './pool.js';
 import { inlineSession } from './session.js';
 
@@ -12,11 +13,13 @@ const REPROCESS_PIECE = 5000;
 export interface ReprocessSummary {
   captures: number;
   articles: number;
+  /** Stories once every article is rebuilt (they are recomputed from scratch at the end). */
+  stories: number;
   failed: IngestFailure[];
 }
 
 export async function reprocess(store: Store, onProgress?: (done: number) => void): Promise<ReprocessSummary> {
-  const summary: ReprocessSummary = { captures: 0, articles: 0, failed: [] };
+  const summary: ReprocessSummary = { captures: 0, articles: 0, stories: 0, failed: [] };
   let pool: ParsePool | null = null;
   try {
     for await (const id of store.captureIds()) {
@@ -50,5 +53,7 @@ export async function reprocess(store: Store, onProgress?: (done: number) => voi
   } finally {
     await (pool as ParsePool | null)?.close();
   }
+  // Texts may have changed, so stories are recomputed rather than patched.
+  summary.stories = (await restory(store)).stories;
   return summary;
 }

@@ -42,7 +42,13 @@ export interface WriteResult {
 
 export interface SearchOptions {
   limit: number;
+  /** Results to skip: stories when collapsed, articles otherwise. */
   offset?: number;
+  /**
+   * `story` (the default): one hit per story, its best-ranked copy, with the story's size; `none`:
+   * every matching article.
+   */
+  collapse?: 'story' | 'none';
 }
 
 export interface SearchHit {
@@ -55,6 +61,10 @@ export interface SearchHit {
   source: string | null;
   /** BM25 rank, higher is better. */
   score: number;
+  /** The story it belongs to (null until stories are computed: `dateline restory`). */
+  storyId: string | null;
+  /** Articles in that story, itself among them (1 when it has none). */
+  storySize: number;
 }
 
 export interface CountRow {
@@ -71,6 +81,9 @@ export interface Stats {
   byLanguage: CountRow[];
   /** `YYYY-MM` of `published`. */
   byMonth: CountRow[];
+  stories: number;
+  /** Articles not yet in a story (stored before stories existed: `dateline restory` places them). */
+  articlesWithoutStory: number;
 }
 
 export interface FailedCapture {
@@ -122,6 +135,61 @@ export interface Source extends Required<NewSource> {
   state: SourceState;
 }
 
+/** A story as the store keeps it: its original and the original's matching key (opaque here). */
+export interface StoredStory {
+  id: string;
+  originalId: string;
+  key: Uint8Array;
+}
+
+/** What an assigner reads of an article. */
+export type StoryCandidate = Pick<Article, 'id' | 'title' | 'text' | 'published'>;
+
+/** The story an article joined or founded, and the story's new key when its original changed. */
+export interface StoryAssignment {
+  storyId: string;
+  originalId: string;
+  /** True when the article founded the story. */
+  founded: boolean;
+  /** The original's key when the article founded the story or became its original, else null. */
+  key: Uint8Array | null;
+}
+
+/**
+ * Puts each new article in a story, called by the store inside the transaction that writes the
+ * article (src/ingest/stories.ts is the one ingest uses). The store keeps every story's original
+ * key, so an assigner in another process (or after a restart) catches up from the store.
+ */
+export interface StoryAssigner {
+  /** The last story change it has seen; 0 when it has seen none (it holds no stories). */
+  readonly seen: number;
+  /** Takes stories founded or re-originated since `seen`, in change order; `seen` becomes `through`. */
+  catchUp(stories: StoredStory[], through: number): void;
+  /** The story of an article being inserted now; called once per new article, in order. */
+  assign(article: StoryCandidate): StoryAssignment;
+  /** What it assigned since its last catch-up was rolled back: it forgets everything (`seen` 0). */
+  forget(): void;
+}
+
+/** A story and its articles' provenance, as `dateline stories` lists them. */
+export interface StorySummary {
+  id: string;
+  originalId: string;
+  size: number;
+  /** The latest member's published time (ISO 8601, UTC), null when none has one. */
+  latest: string | null;
+  /** Members in the order they were stored, the original among them. */
+  articles: Array<{ id: string; url: string | null; source: string | null; siteName: string | null; published: string | null }>;
+}
+
+export interface StoryListOptions {
+  /** `size` (largest first, the default) or `recent` (latest member first). */
+  order?: 'size' | 'recent';
+  /** Only stories with a member published at or after this ISO 8601 time. */
+  since?: string;
+  limit?: number;
+}
+
 /** A version of an article that a later capture replaced. */
 export interface ArticleRevision {
   /** 1 for the first version replaced. */
@@ -161,6 +229,20 @@ export interface Store {
    */
   replaceArticles(captureId: string, articles: Article[], error: CaptureRecord['error']): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
+  /**
+   * From now on every article this store inserts is put in a story by `assigner`, in the same
+   * transaction. Without one, articles are stored without a story.
+   */
+  assignStories(assigner: StoryAssigner | null): void;
+  /**
+   * Recomputes every story from scratch in one transaction: stories cleared, then each article
+   * assigned in the order it was first stored. `assigner` must be fresh (`seen` 0).
+   */
+  rebuildStories(assigner: StoryAssigner): Promise<{ articles: number; stories: number }>;
+  /** Stories with their members, largest (or latest) first; every story unless `limit`. */
+  listStories(options?: StoryListOptions): AsyncIterable<StorySummary>;
+  /** A story's members as full articles in the order they were stored, or null when there is no such story. */
+  getStory(id: string): Promise<{ id: string; originalId: string; articles: Article[] } | null>;
   /**
    * True when an article with exactly this `url` is stored: what a sitemap poll asks of each
    * listed page before fetching it.

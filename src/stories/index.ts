@@ -2,8 +2,8 @@
 // The only door of src/stories; pure and deterministic for a given input order.
 //
 // add() in order:
-// 1. Drop site chrome lines (boilerplate.ts), normalise and tokenise the body (text.ts); an empty
-//    body founds its own story, unindexed.
+// 1. The text's fingerprint (fingerprint.ts): site chrome lines dropped (boilerplate.ts), the body
+//    normalised and tokenised (text.ts); an empty body founds its own story, unindexed.
 // 2. An exact copy (same hash of normalised text) of a story's original joins it.
 // 3. A text of at least MIN_FUZZY_WORDS words gets a MinHash signature; LSH bands give candidate
 //    stories, each verified against its ORIGINAL only (so stories never grow by chaining):
@@ -11,10 +11,12 @@
 //    the older story.
 // 4. Otherwise the article founds a story whose id derives from its own id.
 // 5. A member published earlier than its story's original becomes the original (same story id).
-import { sha256Hex } from '../core/index.js';
-import { figuresAgree, figuresOf, type Figures } from './figures.js';
+// What a store keeps of a story (its original's key) lets another process restore() the index.
+import { instantOf, sha256Hex } from '../core/index.js';
+import { figuresAgree, type Figures } from './figures.js';
+import { coefficientsFor, decodeKey, encodeKey, fingerprintOf, type Fingerprint } from './fingerprint.js';
 import { BandTable, bandKey } from './lsh.js';
-import { minhashInto, permutationCoefficients } from './minhash.js';
+import { minhashInto } from './minhash.js';
 import { resolveOptions, type StoryOptions } from './options.js';
 import { WORDS_PER_SCRIPT_CHARACTER } from './rules.js';
 import { SignatureStore } from './signatures.js';
@@ -25,6 +27,8 @@ export type { StoryOptions } from './options.js';
 export { DEFAULT_STORY_OPTIONS } from './options.js';
 export { figuresAgree } from './figures.js';
 export { estimatedJaccard } from './minhash.js';
+export type { Fingerprint } from './fingerprint.js';
+export { timeline, describeDifference, formatDelay, type Pickup, type TextDifference } from './timeline.js';
 export * as storyRules from './rules.js';
 
 export interface StoryInput {
@@ -43,6 +47,12 @@ export interface StoryMatch {
   joined: boolean;
   /** Estimated Jaccard similarity with the original it joined (1 for an exact copy); null when it founded. */
   similarity: number | null;
+  /**
+   * The story's original's key, when this article founded the story or became its original (it
+   * was published earlier); null when the story's original is unchanged. A store keeps it for
+   * restore().
+   */
+  key: Uint8Array | null;
 }
 
 export interface Story {
@@ -50,39 +60,6 @@ export interface Story {
   originalId: string;
   /** Member article ids in insertion order, the original among them. */
   members: string[];
-}
-
-interface Analysis {
-  exact: number;
-  empty: boolean;
-  signature: Uint32Array | null;
-  shingles: number;
-  figures: Figures;
-}
-
-type Coefficients = { a: Uint32Array; b: Uint32Array };
-const coefficientCache = new Map<string, Coefficients>();
-
-function coefficientsFor(options: StoryOptions): Coefficients {
-  const key = `${options.permutations}:${options.seed}`;
-  let found = coefficientCache.get(key);
-  if (!found) {
-    found = permutationCoefficients(options.permutations, options.seed);
-    coefficientCache.set(key, found);
-  }
-  return found;
-}
-
-function analyse(text: string, options: StoryOptions, coefficients: Coefficients): Analysis {
-  const tokens = tokenize(withoutChrome(text), options.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER);
-  const empty = tokens.count === 0;
-  let signature: Uint32Array | null = null;
-  let shingles = 0;
-  if (!empty && tokens.words >= options.minFuzzyWords) {
-    signature = new Uint32Array(options.permutations);
-    shingles = minhashInto(signature, tokens.hashes, tokens.count, options.shingleSize, coefficients.a, coefficients.b);
-  }
-  return { exact: tokens.exact, empty, signature, shingles, figures: empty ? new Uint32Array(0) : figuresOf(tokens) };
 }
 
 /**
@@ -98,10 +75,13 @@ export function signatureOf(text: string, options?: Partial<StoryOptions>): Uint
   return signature;
 }
 
+/** The fingerprint of a text under these options (the defaults unless given), for StoryIndex.add. */
+export function fingerprint(text: string, options?: Partial<StoryOptions>): Fingerprint {
+  return fingerprintOf(text, resolveOptions(options));
+}
+
 function publishedTime(published: string | null): number {
-  if (published === null) return Number.POSITIVE_INFINITY;
-  const time = Date.parse(published);
-  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+  return instantOf(published) ?? Number.POSITIVE_INFINITY;
 }
 
 /** Estimated share of the smaller shingle set found in the larger, from Jaccard and set sizes. */
@@ -109,6 +89,22 @@ function containment(jaccard: number, left: number, right: number): number {
   const smaller = Math.min(left, right);
   if (smaller === 0) return 0;
   return Math.min(1, (jaccard * (left + right)) / (1 + jaccard) / smaller);
+}
+
+/** How a StoryIndex keeps its stories. */
+export interface StoryIndexOptions extends Partial<StoryOptions> {
+  /**
+   * Keep every story's member ids, for stories() (default true). Ingest turns it off: the store
+   * keeps membership, and a million id lists would double the index's memory.
+   */
+  keepMembers?: boolean;
+}
+
+/** A story as a store keeps it between processes: its original and that original's key (StoryMatch.key). */
+export interface StoredStory {
+  id: string;
+  originalId: string;
+  key: Uint8Array;
 }
 
 /**
@@ -122,10 +118,11 @@ function containment(jaccard: number, left: number, right: number): number {
  */
 export class StoryIndex {
   private readonly options: StoryOptions;
-  private readonly coefficients: Coefficients;
+  private readonly keepMembers: boolean;
   private readonly bands = new BandTable();
   private readonly exactStory = new Map<number, number>();
-  private readonly usedIds = new Set<string>();
+  /** Story id to story number. */
+  private readonly numbers = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly originalIds: string[] = [];
   private readonly originalTimes: number[] = [];
@@ -139,52 +136,75 @@ export class StoryIndex {
   private seenAt = new Int32Array(1024);
   private addCount = 0;
 
-  constructor(options?: Partial<StoryOptions>) {
-    this.options = resolveOptions(options);
-    this.coefficients = coefficientsFor(this.options);
+  constructor(options: StoryIndexOptions = {}) {
+    const { keepMembers = true, ...matching } = options;
+    this.options = resolveOptions(matching);
+    this.keepMembers = keepMembers;
     this.signatures = new SignatureStore(this.options.permutations);
   }
 
-  /** Adds an article; it joins the story whose ORIGINAL it matches (never chaining through members), else founds one. Deterministic for a given input order. */
-  add(article: StoryInput): StoryMatch {
-    this.addCount++;
-    const analysis = analyse(article.text, this.options, this.coefficients);
-    const time = publishedTime(article.published);
-    if (analysis.empty) return this.found(article.id, time, analysis, false);
+  /** How many stories it holds. */
+  get size(): number {
+    return this.ids.length;
+  }
 
-    const exactMatch = this.exactStory.get(analysis.exact);
-    if (exactMatch !== undefined && this.exactKeys[exactMatch] === analysis.exact && figuresAgree(this.figures[exactMatch]!, analysis.figures)) {
-      return this.join(exactMatch, article.id, time, analysis, 1);
+  /**
+   * Adds an article; it joins the story whose ORIGINAL it matches (never chaining through
+   * members), else founds one. Deterministic for a given input order. `known` is the text's
+   * fingerprint when the caller computed it already (a parse worker did).
+   */
+  add(article: StoryInput, known?: Fingerprint): StoryMatch {
+    this.addCount++;
+    const print = known ?? fingerprintOf(article.text, this.options);
+    const time = publishedTime(article.published);
+    if (print.empty) return this.found(article.id, time, print, false);
+
+    const exactMatch = this.exactStory.get(print.exact);
+    if (exactMatch !== undefined && this.exactKeys[exactMatch] === print.exact && figuresAgree(this.figures[exactMatch]!, print.figures)) {
+      return this.join(exactMatch, article.id, time, print, 1);
     }
 
-    const signature = analysis.signature;
+    const signature = print.signature;
     if (signature !== null) {
       let best = -1;
       let bestSimilarity = -1;
       for (const candidate of this.candidates(signature)) {
         if (this.hasSignature[candidate] !== 1) continue;
         const jaccard = this.signatures.jaccard(candidate, signature);
-        if (jaccard <= bestSimilarity || !this.similarEnough(jaccard, analysis.shingles, this.shingleCounts[candidate]!)) continue;
-        if (!figuresAgree(this.figures[candidate]!, analysis.figures)) continue;
+        if (jaccard <= bestSimilarity || !this.similarEnough(jaccard, print.shingles, this.shingleCounts[candidate]!)) continue;
+        if (!figuresAgree(this.figures[candidate]!, print.figures)) continue;
         best = candidate;
         bestSimilarity = jaccard;
       }
-      if (best !== -1) return this.join(best, article.id, time, analysis, bestSimilarity);
+      if (best !== -1) return this.join(best, article.id, time, print, bestSimilarity);
     }
-    return this.found(article.id, time, analysis, true);
+    return this.found(article.id, time, print, true);
   }
 
-  /** Every story: id, original article id, member ids in insertion order. */
+  /**
+   * Puts back a story a store kept (another process's, or this index's before a restart): a new
+   * id founds it; a known one takes the given original. Members are not restored.
+   */
+  restore(story: StoredStory): void {
+    const { fingerprint: print, time } = decodeKey(story.key);
+    const known = this.numbers.get(story.id);
+    if (known === undefined) this.found(story.originalId, time, print, !print.empty, story.id);
+    else if (this.originalIds[known] !== story.originalId) this.setOriginal(known, story.originalId, time, print);
+  }
+
+  /** Every story: id, original article id, member ids in insertion order (none unless keepMembers). */
   stories(): Story[] {
-    return this.ids.map((id, story) => ({ id, originalId: this.originalIds[story]!, members: [...this.members[story]!] }));
+    return this.ids.map((id, story) => ({ id, originalId: this.originalIds[story]!, members: [...(this.members[story] ?? [])] }));
   }
 
   /** Approximate bytes held by the LSH index and signatures, for the bench's bytes per article. */
   memoryBytes(): number {
     let bytes = this.bands.bytes() + this.signatures.bytes() + this.seenAt.byteLength + this.hasSignature.byteLength;
     for (const figures of this.figures) bytes += figures.byteLength + 64;
-    // A Map entry costs about 40 bytes; per story the parallel arrays hold about 8 slots of 8 bytes.
-    bytes += this.exactStory.size * 40 + this.ids.length * 64;
+    // A Map entry costs about 40 bytes (plus its 17-character id string, about 40 more); per story
+    // the parallel arrays hold about 8 slots of 8 bytes.
+    bytes += this.exactStory.size * 40 + this.ids.length * (80 + 64);
+    if (this.keepMembers) for (const members of this.members) bytes += 16 + members.length * 8;
     return bytes;
   }
 
@@ -210,11 +230,11 @@ export class StoryIndex {
     return found.sort((x, y) => x - y);
   }
 
-  private index(story: number, analysis: Analysis): void {
-    if (!this.exactStory.has(analysis.exact) || this.exactKeys[this.exactStory.get(analysis.exact)!] !== analysis.exact) {
-      this.exactStory.set(analysis.exact, story);
+  private index(story: number, print: Fingerprint): void {
+    if (!this.exactStory.has(print.exact) || this.exactKeys[this.exactStory.get(print.exact)!] !== print.exact) {
+      this.exactStory.set(print.exact, story);
     }
-    const signature = analysis.signature;
+    const signature = print.signature;
     if (signature === null) return;
     for (let band = 0; band < this.options.bands; band++) this.bands.insert(bandKey(signature, band, this.options.rows), story);
   }
@@ -224,18 +244,18 @@ export class StoryIndex {
     if (signature !== null) this.signatures.set(story, signature);
   }
 
-  private found(articleId: string, time: number, analysis: Analysis, indexed: boolean): StoryMatch {
+  private found(articleId: string, time: number, print: Fingerprint, indexed: boolean, givenId?: string): StoryMatch {
     const story = this.ids.length;
-    let id = `s${sha256Hex(`story:${articleId}`).slice(0, 16)}`;
-    for (let n = 2; this.usedIds.has(id); n++) id = `s${sha256Hex(`story:${articleId}#${n}`).slice(0, 16)}`;
-    this.usedIds.add(id);
+    let id = givenId ?? `s${sha256Hex(`story:${articleId}`).slice(0, 16)}`;
+    for (let n = 2; this.numbers.has(id); n++) id = `s${sha256Hex(`story:${articleId}#${n}`).slice(0, 16)}`;
+    this.numbers.set(id, story);
     this.ids.push(id);
     this.originalIds.push(articleId);
     this.originalTimes.push(time);
-    this.members.push([articleId]);
-    this.shingleCounts.push(analysis.shingles);
-    this.figures.push(analysis.figures);
-    this.exactKeys.push(analysis.exact);
+    if (this.keepMembers) this.members.push([articleId]);
+    this.shingleCounts.push(print.shingles);
+    this.figures.push(print.figures);
+    this.exactKeys.push(print.exact);
     if (story >= this.seenAt.length) {
       const grown = new Int32Array(this.seenAt.length * 2);
       grown.set(this.seenAt);
@@ -244,25 +264,36 @@ export class StoryIndex {
       flags.set(this.hasSignature);
       this.hasSignature = flags;
     }
-    this.setSignature(story, indexed ? analysis.signature : null);
-    if (indexed) this.index(story, analysis);
-    return { storyId: id, originalId: articleId, joined: false, similarity: null };
+    this.setSignature(story, indexed ? print.signature : null);
+    if (indexed) this.index(story, print);
+    return { storyId: id, originalId: articleId, joined: false, similarity: null, key: encodeKey(print, time) };
   }
 
-  private join(story: number, articleId: string, time: number, analysis: Analysis, similarity: number): StoryMatch {
-    this.members[story]!.push(articleId);
-    if (time < this.originalTimes[story]!) {
-      // The earlier copy becomes the original; the old original's bands stay as harmless extra
-      // candidates, every candidate being verified against the current original.
-      const sameText = this.exactKeys[story] === analysis.exact;
-      this.originalIds[story] = articleId;
-      this.originalTimes[story] = time;
-      this.setSignature(story, analysis.signature);
-      this.shingleCounts[story] = analysis.shingles;
-      this.figures[story] = analysis.figures;
-      this.exactKeys[story] = analysis.exact;
-      if (!sameText) this.index(story, analysis);
-    }
-    return { storyId: this.ids[story]!, originalId: this.originalIds[story]!, joined: true, similarity };
+  private join(story: number, articleId: string, time: number, print: Fingerprint, similarity: number): StoryMatch {
+    if (this.keepMembers) this.members[story]!.push(articleId);
+    const earlier = time < this.originalTimes[story]!;
+    if (earlier) this.setOriginal(story, articleId, time, print);
+    return {
+      storyId: this.ids[story]!,
+      originalId: this.originalIds[story]!,
+      joined: true,
+      similarity,
+      key: earlier ? encodeKey(print, time) : null,
+    };
+  }
+
+  /**
+   * An earlier copy becomes the original; the old original's bands stay as harmless extra
+   * candidates, every candidate being verified against the current original.
+   */
+  private setOriginal(story: number, articleId: string, time: number, print: Fingerprint): void {
+    const sameText = this.exactKeys[story] === print.exact;
+    this.originalIds[story] = articleId;
+    this.originalTimes[story] = time;
+    this.setSignature(story, print.empty ? null : print.signature);
+    this.shingleCounts[story] = print.shingles;
+    this.figures[story] = print.figures;
+    this.exactKeys[story] = print.exact;
+    if (!sameText && !print.empty) this.index(story, print);
   }
 }

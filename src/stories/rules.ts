@@ -72,3 +72,7 @@ export const CHROME_MIN_KEPT_SHARE = 0.5;
 
 /** Seed of the permutations' coefficients: fixed, so signatures are the same in every process. */
 export const PERMUTATION_SEED = 0x5eed_da7e;
+
+/** Pickup timelines (timeline.ts): an original paragraph not found whole in a copy counts as
+ * edited when a copy paragraph holds at least this share of its words, else as removed. */
+export const EDITED_PARAGRAPH_SHARE = 0.6;

@@ -12,7 +12,7 @@ const PARAGRAPH_SEPARATOR = '\n\n';
 const JOINED = 'joined';
 
 /** Article fields kept in their own columns rather than in the JSON. */
-type ColumnField = 'id' | 'captureId' | 'title' | 'text' | 'published' | 'wire' | 'source' | 'kind' | 'language' | 'url';
+type ColumnField = 'id' | 'captureId' | 'title' | 'text' | 'published' | 'wire' | 'source' | 'kind' | 'language' | 'url' | 'storyId';
 
 interface StoredRow {
   id: string;
@@ -25,6 +25,7 @@ interface StoredRow {
   lang: string | null;
   kind: Article['kind'];
   url: string | null;
+  story_id: string | null;
   json: string;
 }
 
@@ -52,6 +53,8 @@ export class ArticleTable {
   private readonly addRevision;
   private readonly revisionsOf;
   private readonly byUrl;
+  private readonly storiesOfCapture;
+  private readonly setStoryOf;
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO articles
@@ -72,7 +75,11 @@ export class ArticleTable {
     );
     this.deleteOfCapture = db.prepare('DELETE FROM articles WHERE capture_id = ?');
     this.byId = db.prepare<[string], StoredRow>(`SELECT id, capture_id, title, text, published, wire, source, lang,
-      kind, url, json FROM articles WHERE id = ?`);
+      kind, url, story_id, json FROM articles WHERE id = ?`);
+    this.storiesOfCapture = db.prepare<[string], { id: string; story_id: string | null }>(
+      'SELECT id, story_id FROM articles WHERE capture_id = ? AND story_id IS NOT NULL',
+    );
+    this.setStoryOf = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
     // With the order of the two captures: only a later capture revises (reprocess replays old ones).
     this.currentOf = db.prepare<[string, string], IndexedRow & { capture_id: string; published: string | null; later: number }>(
       `SELECT a.seq, a.capture_id, a.title, a.text, a.place, a.source, a.wire, a.published,
@@ -104,9 +111,15 @@ export class ArticleTable {
    * An id seen before in another capture is the same feed item polled again (ids of feed items
    * come from source and guid): unchanged, it is left alone; changed (title, text or published
    * time) in a later capture, the stored version moves to article_revisions and the new one
-   * takes its place. An earlier capture (reprocess replays them in order) never revises.
+   * takes its place (in the same story). An earlier capture (reprocess replays them in order)
+   * never revises. `inserted` hears of each article added (not revised) with its row's seq.
    */
-  insertMany(captureId: string, articles: readonly Article[], firstPosition: number): number {
+  insertMany(
+    captureId: string,
+    articles: readonly Article[],
+    firstPosition: number,
+    inserted?: (seq: bigint, article: Article) => void,
+  ): number {
     let written = 0;
     for (let i = 0; i < articles.length; i++) {
       const article = articles[i]!;
@@ -121,7 +134,9 @@ export class ArticleTable {
       const info = this.insert.run(...row.values);
       if (info.changes > 0) {
         written++;
-        this.index(BigInt(info.lastInsertRowid), article, row.place);
+        const seq = BigInt(info.lastInsertRowid);
+        this.index(seq, article, row.place);
+        inserted?.(seq, article);
       } else if (this.revise(article, row)) {
         written++;
       }
@@ -165,6 +180,16 @@ export class ArticleTable {
     }));
   }
 
+  /** The stories a capture's articles are in, by article id (what replacing them keeps). */
+  storiesOf(captureId: string): Map<string, string> {
+    return new Map(this.storiesOfCapture.all(captureId).map((row) => [row.id, row.story_id!]));
+  }
+
+  /** Puts articles back in the stories they were in. In a transaction. */
+  restoreStories(stories: ReadonlyMap<string, string>): void {
+    for (const [id, storyId] of stories) this.setStoryOf.run(storyId, id);
+  }
+
   /** Removes every article of a capture from the table and both indexes. In a transaction. */
   deleteOfCaptureId(captureId: string): void {
     for (const row of this.ofCapture.all(captureId)) {
@@ -194,6 +219,7 @@ export class ArticleTable {
       kind: row.kind,
       language: row.lang,
       url: row.url,
+      storyId: row.story_id,
       paragraphs,
     };
   }
@@ -208,7 +234,8 @@ interface ArticleRow {
 /** An article as the insert's parameters: own columns, folded filter keys and the compact JSON. */
 function rowOf(article: Article, position: number): ArticleRow {
   // Fields that have their own column are not repeated in the JSON (a third of its size).
-  const { text, id, captureId, title, published, wire, source, kind, language, url, ...rest } = article;
+  // storyId is the store's to set (articles.story_id), never taken from the article.
+  const { text, id, captureId, title, published, wire, source, kind, language, url, storyId: _storyId, ...rest } = article;
   // The body is usually its paragraphs joined; then it is stored once, in the text column.
   const stored = compact(splitsInto(text, rest.paragraphs) ? { ...rest, paragraphs: JOINED } : rest);
   const place = article.dateline?.place ?? null;

@@ -128,7 +128,7 @@ export const MIGRATIONS: readonly Migration[] = [
         id TEXT NOT NULL UNIQUE,
         original_id TEXT NOT NULL,        -- the earliest published member
         size INTEGER NOT NULL,            -- members, the original among them
-        latest_ms INTEGER,                -- the latest member's published time (epoch ms), if any has one
+        latest_ms INTEGER NOT NULL,       -- the latest member's published time (epoch ms); -1e15 when none has one
         changed INTEGER NOT NULL,         -- the write that last changed it: writers catch up by it
         key BLOB NOT NULL                 -- the original's matching key (src/stories), opaque here
       );

@@ -3,7 +3,7 @@
 import type { Query } from '../../core/index.js';
 import type { SearchHit, SearchOptions } from '../store.js';
 import { compileQuery } from './compile-query.js';
-import type { SearchIndex, SqlValue } from './compile-query.js';
+import type { CompiledQuery, SearchIndex, SqlValue } from './compile-query.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './database.js';
 
@@ -41,7 +41,34 @@ export class Searcher {
 
   search(query: Query, options: SearchOptions): SearchHit[] {
     const compiled = compileQuery(query.root);
-    const page = [count(options.limit, DEFAULT_LIMIT), count(options.offset ?? 0, 0)];
+    const limit = count(options.limit, DEFAULT_LIMIT);
+    const offset = count(options.offset ?? 0, 0);
+    if (options.collapse === 'none') return this.ranked(compiled, limit, offset);
+    // One hit per story: read ranked articles a window at a time, keep each story's first (its
+    // best-ranked copy), until offset + limit stories are found or the matches run out.
+    const wanted = offset + limit;
+    const hits: SearchHit[] = [];
+    const seen = new Set<string>();
+    let window = Math.max(wanted * COLLAPSE_OVERFETCH, DEFAULT_LIMIT);
+    for (let read = 0; hits.length < wanted; ) {
+      const rows = this.ranked(compiled, window, read);
+      for (const row of rows) {
+        const key = row.storyId ?? row.id;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hits.push(row);
+        if (hits.length === wanted) break;
+      }
+      if (rows.length < window) break;
+      read += window;
+      window *= 2;
+    }
+    return hits.slice(offset);
+  }
+
+  /** Matching articles in rank order (newest first for filters only), `limit` from `offset`. */
+  private ranked(compiled: CompiledQuery, limit: number, offset: number): SearchHit[] {
+    const page = [limit, offset];
     const driver = compiled.driver;
     if (!driver) {
       // Filters only: no relevance to rank by, so newest first.
@@ -78,6 +105,8 @@ interface ArticleRow {
   published: string | null;
   wire: string | null;
   source: string | null;
+  story_id: string | null;
+  story_size: number | null;
 }
 
 interface RankedRow {
@@ -87,7 +116,14 @@ interface RankedRow {
   best: string | null;
 }
 
-const ARTICLE_COLUMNS = 'a.id AS id, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source';
+const ARTICLE_COLUMNS = `a.id AS id, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source,
+  a.story_id AS story_id, (SELECT size FROM stories WHERE id = a.story_id) AS story_size`;
+
+/**
+ * Collapsing by story reads this many times the page's articles at first (doubling while copies
+ * of stories already shown fill the window), so a page of distinct stories usually takes one read.
+ */
+const COLLAPSE_OVERFETCH = 3;
 
 /** A non-negative integer for LIMIT or OFFSET, or `fallback` when the value is not a number. */
 function count(value: number, fallback: number): number {
@@ -106,7 +142,17 @@ function pickSnippet(row: RankedRow): string {
 
 function hit(row: ArticleRow, snippet: string, score: number): SearchHit {
   // bm25() is lower-is-better and negative; the interface promises higher-is-better.
-  return { id: row.id, title: row.title, snippet, published: row.published, wire: row.wire, source: row.source, score };
+  return {
+    id: row.id,
+    title: row.title,
+    snippet,
+    published: row.published,
+    wire: row.wire,
+    source: row.source,
+    score,
+    storyId: row.story_id,
+    storySize: row.story_size ?? 1,
+  };
 }
 
 /** CJK text has no words to count: show this many characters before the first match. */

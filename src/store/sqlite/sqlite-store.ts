@@ -16,6 +16,9 @@ import type {
   SearchOptions,
   Stats,
   Store,
+  StoryAssigner,
+  StoryListOptions,
+  StorySummary,
   WriteResult,
 } from '../store.js';
 import { ArticleTable } from './articles.js';
@@ -27,6 +30,10 @@ import { migrate } from './migrations.js';
 import { Searcher } from './search.js';
 import { SourceTable } from './sources.js';
 import { StatsReader } from './stats.js';
+import { type StoryCursor, StoryTable } from './stories.js';
+
+/** Stories listed per page of listStories. */
+const STORY_PAGE = 500;
 
 /** Any failure as our error: a DatelineError as it is, a database error as E_STORE. */
 function asStoreError(error: unknown, what: string): DatelineError {
@@ -41,6 +48,10 @@ export class SqliteStore implements Store {
   private readonly searcher: Searcher;
   private readonly statsReader: StatsReader;
   private readonly sources: SourceTable;
+  private readonly stories: StoryTable;
+  private assigner: StoryAssigner | null = null;
+  /** Puts each article inserted in its story, when an assigner is set. */
+  private readonly placeInStory = (seq: bigint, article: Article) => this.stories.place(this.assigner!, seq, article);
   private readonly writeBody: (record: CaptureRecord, articles: readonly Article[]) => WriteResult;
   private readonly writeOne: Transaction<(record: CaptureRecord, articles: readonly Article[]) => WriteResult>;
   private closed = false;
@@ -51,9 +62,10 @@ export class SqliteStore implements Store {
     this.searcher = new Searcher(db);
     this.statsReader = new StatsReader(db);
     this.sources = new SourceTable(db);
+    this.stories = new StoryTable(db);
     this.writeBody = (record, articles) => {
       const created = this.captures.write(record);
-      const articlesAdded = this.articles.insertMany(record.capture.id, articles, 0);
+      const articlesAdded = this.articles.insertMany(record.capture.id, articles, 0, this.placer());
       return { capture: created ? 'new' : 'existing', articlesAdded };
     };
     // Called on its own it is a transaction; inside writeCaptures' transaction better-sqlite3
@@ -81,12 +93,38 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** The insert hook that places articles in stories, or none without an assigner. */
+  private placer(): ((seq: bigint, article: Article) => void) | undefined {
+    return this.assigner ? this.placeInStory : undefined;
+  }
+
+  /**
+   * Runs `body` in an IMMEDIATE transaction, with the story assigner (if any) caught up first and
+   * told afterwards whether what it assigned was committed or rolled back.
+   */
+  private write<T>(body: () => T): T {
+    const assigner = this.assigner;
+    try {
+      const result = this.db
+        .transaction(() => {
+          if (assigner) this.stories.begin(assigner);
+          return body();
+        })
+        .immediate();
+      if (assigner) this.stories.committed(assigner);
+      return result;
+    } catch (error) {
+      if (assigner) this.stories.rolledBack(assigner);
+      throw error;
+    }
+  }
+
   captureState(id: string): Promise<CaptureState | null> {
     return this.run('reading a capture state', () => this.captures.stateOf(id));
   }
 
   writeCapture(record: CaptureRecord, articles: Article[]): Promise<WriteResult> {
-    return this.run(`writing capture ${record.capture.id}`, () => this.writeOne.immediate(record, articles));
+    return this.run(`writing capture ${record.capture.id}`, () => this.write(() => this.writeBody(record, articles)));
   }
 
   writeCaptures(batch: { record: CaptureRecord; articles: Article[] }[]): Promise<WriteResult[]> {
@@ -95,32 +133,38 @@ export class SqliteStore implements Store {
       // in-memory index at every savepoint, which makes a savepoint per capture cost about
       // two thirds of ingest speed; failures are rare, so they pay instead.
       try {
-        return this.db.transaction(() => batch.map(({ record, articles }) => this.writeBody(record, articles))).immediate();
+        return this.write(() => batch.map(({ record, articles }) => this.writeBody(record, articles)));
       } catch {
         // Slow path, after the rollback: a savepoint per capture, so one failure loses only itself.
-        return this.db.transaction(() =>
+        return this.write(() =>
           batch.map(({ record, articles }): WriteResult => {
             try {
               return this.writeOne(record, articles);
             } catch (error) {
+              // The savepoint is undone but the assigner saw its articles: it starts over from
+              // the stories stored, inside this transaction.
+              if (this.assigner) {
+                this.assigner.forget();
+                this.stories.begin(this.assigner);
+              }
               const failure = asStoreError(error, `writing capture ${record.capture.id}`);
               return { capture: 'failed', articlesAdded: 0, error: { code: failure.code, message: failure.message } };
             }
           }),
-        ).immediate();
+        );
       }
     });
   }
 
   appendArticles(captureId: string, articles: Article[], expectedArticles?: number): Promise<number> {
     return this.run(`adding articles to capture ${captureId}`, () =>
-      this.db.transaction(() => {
+      this.write(() => {
         const state = this.captures.stateOf(captureId);
         if (!state) throw notFound('capture', captureId);
-        const added = this.articles.insertMany(captureId, articles, state.storedArticles);
+        const added = this.articles.insertMany(captureId, articles, state.storedArticles, this.placer());
         if (expectedArticles !== undefined) this.captures.setExpectedArticles(captureId, expectedArticles);
         return added;
-      }).immediate(),
+      }),
     );
   }
 
@@ -128,8 +172,11 @@ export class SqliteStore implements Store {
     return this.run(`replacing the articles of capture ${captureId}`, () =>
       this.db.transaction(() => {
         if (!this.captures.has(captureId)) throw notFound('capture', captureId);
+        // Articles keep their stories; rebuildStories() recomputes them once reprocessing is done.
+        const stories = this.articles.storiesOf(captureId);
         this.articles.deleteOfCaptureId(captureId);
         this.articles.insertMany(captureId, articles, 0);
+        this.articles.restoreStories(stories);
         this.captures.setParseOutcome(captureId, error, articles.length);
       }).immediate(),
     );
@@ -137,6 +184,61 @@ export class SqliteStore implements Store {
 
   getArticle(id: string): Promise<Article | null> {
     return this.run(`reading article ${id}`, () => this.articles.get(id));
+  }
+
+  assignStories(assigner: StoryAssigner | null): void {
+    this.assigner = assigner;
+  }
+
+  rebuildStories(assigner: StoryAssigner): Promise<{ articles: number; stories: number }> {
+    return this.run('recomputing stories', () => {
+      if (assigner.seen !== 0) throw new DatelineError('E_STORE', 'store: rebuildStories needs a fresh story assigner');
+      try {
+        const articles = this.db
+          .transaction(() => {
+            this.stories.clear();
+            this.stories.begin(assigner);
+            let count = 0;
+            for (const row of this.stories.articlesInOrder()) {
+              this.stories.place(assigner, row.seq, row);
+              count++;
+            }
+            return count;
+          })
+          .immediate();
+        this.stories.committed(assigner);
+        return { articles, stories: this.stories.stats().stories };
+      } catch (error) {
+        this.stories.rolledBack(assigner);
+        throw error;
+      }
+    });
+  }
+
+  async *listStories(options: StoryListOptions = {}): AsyncIterable<StorySummary> {
+    let left = options.limit ?? Number.POSITIVE_INFINITY;
+    let cursor: StoryCursor | null = null;
+    while (left > 0) {
+      const size = Math.min(STORY_PAGE, left);
+      const page: { stories: StorySummary[]; cursor: StoryCursor | null } = await this.run('listing stories', () =>
+        this.stories.page(options, cursor, size),
+      );
+      yield* page.stories;
+      if (page.stories.length < size) return;
+      left -= page.stories.length;
+      cursor = page.cursor;
+    }
+  }
+
+  getStory(id: string): Promise<{ id: string; originalId: string; articles: Article[] } | null> {
+    return this.run(`reading story ${id}`, () =>
+      this.db.transaction(() => {
+        const story = this.stories.get(id);
+        if (!story) return null;
+        const articles = story.memberIds.flatMap((member) => this.articles.get(member) ?? []);
+        return { id: story.id, originalId: story.originalId, articles };
+      })(),
+    );
   }
 
   addSource(source: NewSource, addedAt: string): Promise<{ source: Source; added: boolean }> {
@@ -195,7 +297,7 @@ export class SqliteStore implements Store {
   }
 
   stats(): Promise<Stats> {
-    return this.run('counting', () => this.statsReader.read());
+    return this.run('counting', () => ({ ...this.statsReader.read(), ...this.stories.stats() }));
   }
 
   close(): Promise<void> {

@@ -24,7 +24,8 @@ export class StatsReader {
     this.byMonth = grouped('substr(published, 1, 7)');
   }
 
-  read(): Stats {
+  /** Everything but the story counts, which StoryTable gives. */
+  read(): Omit<Stats, 'stories' | 'articlesWithoutStory'> {
     const totals = this.totals.get()!;
     return {
       captures: totals.captures,
