@@ -135,6 +135,31 @@ test('ingest stores, reports duplicates on a second run, and search finds by phr
   assert.ok(stats.byWire.some((r: { key: string; count: number }) => r.key === 'PR Newswire' && r.count === 2));
 });
 
+test('search takes tickers, proximity, date ranges and relative dates; an unknown field names the known ones', (t) => {
+  const dir = scratch(t);
+  const db = join(dir, 'test.db');
+  assert.equal(dateline(['ingest', sampleFolder(dir), '--db', db]).status, 0);
+  const titles = (query: string) => jsonLines(dateline(['search', query, '--db', db, '--json']).stdout).map((h) => h.title);
+  assert.deepEqual(titles('ticker:ACMI'), ['Acme Microsystems Opens Second Chip Plant in Ohio']);
+  assert.deepEqual(titles('ticker:nasdaq:HRBL'), ['Harbor Logistics Announces Port Expansion in Savannah']);
+  assert.deepEqual(titles('ticker:NYSE:HRBL'), []);
+  assert.deepEqual(titles('"spend expansion"~6'), ['Harbor Logistics Announces Port Expansion in Savannah']);
+  // Two of the three releases print a date (March 5, 2024); the Business Wire one does not.
+  assert.equal(titles('published:[2024-03-01 TO 2024-03-31]').length, 2);
+  assert.equal(titles('published:{2024-03-05 TO *]').length, 0);
+  // The CLI reads the real clock: these releases are from March 2024, long before it.
+  assert.equal(titles('published:<now-1d').length, 2);
+  assert.equal(titles('published:>now-1d').length, 0);
+
+  const unknown = dateline(['search', 'cocoa author:smith', '--db', db]);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /'author:'.*title: text: wire: source: place: lang: kind: ticker: site: url: story: published:/);
+  assert.match(unknown.stderr, /\n {8}\^/);
+  const json = JSON.parse(dateline(['search', 'cocoa author:smith', '--db', db, '--json']).stdout);
+  assert.equal(json.error.code, 'E_QUERY_FIELD');
+  assert.equal(json.error.column, 7);
+});
+
 test('bad inputs are named in the summary, good ones are still stored, exit 1', (t) => {
   const dir = scratch(t);
   const folder = sampleFolder(dir);

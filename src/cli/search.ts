@@ -6,7 +6,10 @@ import { bold, databasePath, dim, isTTY, printJson, run } from './output.js';
 export function registerSearch(program: Command): void {
   program
     .command('search')
-    .description('search stored articles: terms, "phrases", AND OR NOT -, ( ), wire: source: place: lang: kind: published:>=DATE')
+    .description(
+      'search stored articles: terms, "phrases", "a b"~N, prefix*, AND OR NOT -, ( ), title: text: wire: source: place: ' +
+        'lang: kind: ticker: site: url: story: published:>=DATE, published:[A TO B], published:>now-7d (docs/query.md)',
+    )
     .argument('<query...>', 'the query (quote it in the shell)')
     .option('--db <path>', 'database file (default: $DATELINE_DB or ./dateline.db)')
     .option('--limit <n>', 'how many hits', '10')
@@ -19,7 +22,8 @@ export function registerSearch(program: Command): void {
           throw new DatelineError('E_USAGE', `--limit must be a whole number from 1 to 10000, not "${options.limit}"`);
         }
         const [{ parseQuery }, { openStore }] = await Promise.all([import('../query/index.js'), import('../store/index.js')]);
-        const query = parseQuery(words.join(' '));
+        // The clock is read here, at the edge: `now` in published:>now-7d is the moment of the search.
+        const query = parseQuery(words.join(' '), { now: new Date() });
         const store = await openStore(databasePath(options.db));
         try {
           const hits = await store.search(query, { limit });

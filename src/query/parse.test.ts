@@ -59,6 +59,75 @@ describe('parseQuery: forms', () => {
   });
 });
 
+describe('parseQuery: proximity', () => {
+  test('"a b"~N keeps the words within N words of each other, in a field or not', () => {
+    assert.deepEqual(parseQuery('"cocoa prices"~5').root, { type: 'near', field: 'any', words: ['cocoa', 'prices'], distance: 5 });
+    assert.deepEqual(parseQuery('title:"rate cut"~0').root, { type: 'near', field: 'title', words: ['rate', 'cut'], distance: 0 });
+    assert.equal(shape('text:("a b"~3 OR c)'), '(text:"a b"~3 OR text:c)');
+    assert.equal(shape('"a b"~2 -"c d"'), '("a b"~2 AND NOT "c d")');
+  });
+
+  test('a single word near itself is that word; phrases and prefixes read as before', () => {
+    assert.deepEqual(parseQuery('"cocoa"~4').root, { type: 'term', field: 'any', value: 'cocoa', prefix: false });
+    assert.deepEqual(parseQuery('"a b"').root, { type: 'phrase', field: 'any', words: ['a', 'b'] });
+    assert.deepEqual(parseQuery('"coc"*').root, { type: 'term', field: 'any', value: 'coc', prefix: true });
+    assert.equal(shape('"a b" ~5'), '("a b" AND ~5)');
+  });
+
+  test('bad distances point at the ~', () => {
+    fails('"a b"~', 'E_QUERY_SYNTAX', 6, /takes a number of words/);
+    fails('x "a b"~y', 'E_QUERY_SYNTAX', 8, /takes a number of words/);
+    fails('"a b"~101', 'E_QUERY_SYNTAX', 6, /at most 100/);
+    fails('"a b"*~2', 'E_QUERY_SYNTAX', 7, /\* or ~N, not both/);
+    fails('wire:"PR Newswire"~2', 'E_QUERY_SYNTAX', 6, /not a wire: value/);
+  });
+});
+
+describe('parseQuery: ticker, site, url and story', () => {
+  test('ticker: a symbol on any exchange, or exchange:symbol', () => {
+    assert.deepEqual(parseQuery('ticker:IBM').root, { type: 'ticker', exchange: null, symbol: 'IBM' });
+    assert.deepEqual(parseQuery('ticker:NYSE:IBM').root, { type: 'ticker', exchange: 'NYSE', symbol: 'IBM' });
+    assert.deepEqual(parseQuery('ticker:"NYSE American: BTA"').root, { type: 'ticker', exchange: 'NYSE American', symbol: 'BTA' });
+    assert.equal(shape('ticker:NYSE:IBM ticker:BRK.B'), '(ticker:"NYSE:IBM" AND ticker:BRK.B)');
+    fails('ticker::IBM', 'E_QUERY_SYNTAX', 8, /exchange and a symbol/);
+    fails('ticker:NYSE:', 'E_QUERY_SYNTAX', 8, /exchange and a symbol/);
+  });
+
+  test('site: a host (from a URL too) or a site name', () => {
+    const site = (text: string) => parseQuery(text).root;
+    assert.deepEqual(site('site:reuters.com'), { type: 'filter', field: 'site', value: 'reuters.com' });
+    assert.deepEqual(site('site:https://WWW.Reuters.com:443/markets?x=1'), { type: 'filter', field: 'site', value: 'www.reuters.com' });
+    assert.deepEqual(site('site:*.bbc.co.uk'), { type: 'filter', field: 'site', value: 'bbc.co.uk' });
+    assert.deepEqual(site('site:bücher.de'), { type: 'filter', field: 'site', value: 'xn--bcher-kva.de' });
+    assert.deepEqual(site('site:"PR Newswire"'), { type: 'filter', field: 'site', value: 'PR Newswire' });
+  });
+
+  test('url: exact, a prefix with *, and without a scheme under https or http', () => {
+    assert.deepEqual(parseQuery('url:https://example.com/a?b=1').root, { type: 'url', value: 'https://example.com/a?b=1', prefix: false });
+    assert.deepEqual(parseQuery('url:https://example.com/news/*').root, { type: 'url', value: 'https://example.com/news/', prefix: true });
+    assert.deepEqual(parseQuery('url:"https://example.com/a b"*').root, { type: 'url', value: 'https://example.com/a b', prefix: true });
+    assert.equal(shape('url:example.com/news*'), '(url:"https://example.com/news"* OR url:"http://example.com/news"*)');
+    assert.equal(shape('cocoa -url:https://x.com/a'), '(cocoa AND NOT url:"https://x.com/a")');
+    fails('url:*', 'E_QUERY_SYNTAX', 5, /before the \*/);
+  });
+
+  test('story: an id as typed', () => {
+    assert.deepEqual(parseQuery('story:3f9a0c12d4e5b6a7').root, { type: 'filter', field: 'story', value: '3f9a0c12d4e5b6a7' });
+  });
+
+  test('a field value is never itself a field', () => {
+    assert.equal(shape('ticker:TSX:ABC url:urn:isbn:1'), '(ticker:"TSX:ABC" AND url:"urn:isbn:1")');
+  });
+
+  test('the canonical form of every new construct parses back to the same tree', () => {
+    for (const text of ['"a b"~3 title:"c d"~1', 'ticker:"NYSE American:BTA" site:"PR Newswire" story:x', 'url:a.com/b* site:x.org',
+      'title:"=a" wire:"<b"']) {
+      const tree = parseQuery(text).root;
+      assert.deepEqual(parseQuery(formatQuery(tree)).root, tree, `${text} -> ${formatQuery(tree)}`);
+    }
+  });
+});
+
 describe('parseQuery: precedence', () => {
   test('AND is the default and binds tighter than OR', () => {
     assert.equal(shape('a b OR c'), '((a AND b) OR c)');
@@ -117,7 +186,8 @@ describe('parseQuery: errors', () => {
   });
 
   test('unknown fields name the known ones', () => {
-    fails('foo:bar', 'E_QUERY_FIELD', 1, /title: text: wire: source: place: lang: kind: published:/);
+    fails('foo:bar', 'E_QUERY_FIELD', 1, /title: text: wire: source: place: lang: kind: ticker: site: url: story: published:/);
+    fails('cocoa Site:x Author:y', 'E_QUERY_FIELD', 14, /unknown field 'author:'/);
   });
 
   test('queries of negations only are refused', () => {
@@ -153,6 +223,11 @@ describe('parseQuery: errors', () => {
     fails('NOT '.repeat(200) + 'a', 'E_QUERY_SYNTAX', undefined, /nests too deeply/);
     fails('a '.repeat(3000), 'E_QUERY_SYNTAX', undefined, /longer than/);
   });
+});
+
+test('a value starting with a comparison formats back quoted (fast-check found title:(... "=a"~0))', () => {
+  assert.equal(shape('title:"=a"'), 'title:"=a"');
+  assert.deepEqual(parseQuery(shape('title:"=a"')).root, parseQuery('title:"=a"').root);
 });
 
 test('a quoted word ending in * formats back quoted, not as a prefix (fast-check found "0*")', () => {

@@ -5,18 +5,26 @@
 //   or      := and ("OR" and)*
 //   and     := unary (["AND"] unary)*          adjacent clauses are ANDed
 //   unary   := "NOT" unary | "-" primary | "+" primary | primary
-//   primary := "(" or ")" | "\"" words "\"" ["*"] | word ["*"] | field
+//   primary := "(" or ")" | phrase | word ["*"] | field
+//   phrase  := "\"" words "\"" ["*" | "~" N]     `~N`: the words within N words of each other
 //   field   := ("title" | "text") ":" (word | phrase | "(" or ")")
-//            | ("wire" | "source" | "place" | "lang" | "kind") ":" (word | phrase)
-//            | "published:" [">" | ">=" | "<" | "<=" | "="] YYYY-MM-DD
+//            | ("wire" | "source" | "place" | "lang" | "kind" | "site" | "story") ":" (word | phrase)
+//            | "ticker:" [exchange ":"] symbol
+//            | "url:" (word | phrase) ["*"]          `*`: a URL prefix
+//            | "published:" [">" | ">=" | "<" | "<=" | "="] bound
+//            | "published:" ("[" | "{") (bound | "*") "TO" (bound | "*") ("]" | "}")
+//   bound   := YYYY-MM-DD | YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+HH:MM] | now[(+|-)N(h|d|w|m|y)]
 //
 // Operators are upper-case only (`and` is a word). `word:` is a field only when `word` is all
 // letters and a value follows at once, so `14:17` and URLs stay words.
 import { DatelineError } from '../core/index.js';
-import type { FilterField, Query, QueryNode, TextField } from '../core/index.js';
+import type { Comparison, FilterField, Query, QueryNode, TextField } from '../core/index.js';
+import { PUBLISHED_FORMS, comparisonOf, readBound } from './dates.js';
+import type { Bound } from './dates.js';
 import { queryError, syntaxError } from './errors.js';
 import { FILTER_FIELDS, KNOWN_FIELDS, TEXT_FIELDS, lex } from './lex.js';
 import type { Token } from './lex.js';
+import { siteValue, urlNode } from './values.js';
 
 /** Longer queries are refused: nobody types them, and they bound the parser's work. */
 export const MAX_QUERY_LENGTH = 4096;
@@ -24,18 +32,27 @@ export const MAX_QUERY_LENGTH = 4096;
 const MAX_DEPTH = 64;
 /** A term or phrase word must hold something the full-text index can see. */
 const SEARCHABLE = /[\p{L}\p{N}]/u;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export interface ParseOptions {
+  /**
+   * The moment `now` in `published:>now-7d` stands for. Defaults to the clock at the time of
+   * the call; pass one to get the same tree every time (tests, a page of results that must not move).
+   */
+  now?: Date;
+}
 
 /**
- * Parses a search query into its syntax tree.
+ * Parses a search query into its syntax tree. Relative dates are resolved against `options.now`.
  * @example parseQuery('cocoa (brazil OR bahia) -futures wire:Reuters published:>=1987-03-01')
+ * @example parseQuery('"rate cut"~5 ticker:NYSE:IBM published:>now-7d', { now: new Date() })
  * @throws DatelineError E_QUERY_SYNTAX (with `column`), E_QUERY_FIELD, E_QUERY_UNBOUNDED
  */
-export function parseQuery(text: string): Query {
+export function parseQuery(text: string, options: ParseOptions = {}): Query {
   if (text.length > MAX_QUERY_LENGTH) {
     throw syntaxError(text.slice(0, 80), 1, `the query is longer than ${MAX_QUERY_LENGTH} characters`);
   }
-  const parser = new Parser(text, lex(text));
+  const now = (): Date => options.now ?? new Date();
+  const parser = new Parser(text, lex(text), now);
   const root = parser.parse();
   if (!isBounded(root)) {
     throw new DatelineError(
@@ -69,6 +86,7 @@ class Parser {
   constructor(
     private readonly source: string,
     private readonly tokens: Token[],
+    private readonly now: () => Date,
   ) {}
 
   parse(): QueryNode {
@@ -169,13 +187,15 @@ class Parser {
       case 'rparen':
         throw syntaxError(this.source, token.column, 'this ) has no matching (');
       case 'phrase':
-        return this.phrase('any', token.text, token.column, token.prefix);
+        return this.phrase('any', token);
       case 'word':
         return this.term('any', token.text, token.column);
       case 'field':
         return this.parseField(token);
       case 'compare':
         throw syntaxError(this.source, token.column, 'a comparison only follows published:');
+      case 'range':
+        throw syntaxError(this.source, token.column, 'a range only follows published:');
       default:
         throw syntaxError(this.source, token.column, 'an operator cannot start a clause here');
     }
@@ -201,7 +221,7 @@ class Parser {
     const value = this.peek();
     const valueColumn = field.column + field.name.length + 1;
     const adjacent = value !== undefined && value.column === valueColumn;
-    if (!adjacent || (value.kind !== 'word' && value.kind !== 'phrase' && value.kind !== 'lparen' && value.kind !== 'compare')) {
+    if (!adjacent || !['word', 'phrase', 'lparen', 'compare', 'range'].includes(value.kind)) {
       throw syntaxError(this.source, valueColumn, `${field.name}: needs a value right after the colon`);
     }
     if (field.name === 'published') return this.parsePublished(valueColumn);
@@ -209,36 +229,95 @@ class Parser {
       const textField = field.name as TextField;
       this.next();
       if (value.kind === 'lparen') return withField(this.parseGroup(value), textField);
-      if (value.kind === 'phrase') return this.phrase(textField, value.text, value.column, value.prefix);
+      if (value.kind === 'phrase') return this.phrase(textField, value);
       if (value.kind === 'word') return this.term(textField, value.text, value.column, true);
       throw syntaxError(this.source, value.column, `${field.name}: takes a word, a "phrase" or a (group)`);
     }
-    const filterField = field.name as FilterField;
-    if (!(FILTER_FIELDS as readonly string[]).includes(filterField) || (value.kind !== 'word' && value.kind !== 'phrase')) {
+    if (value.kind !== 'word' && value.kind !== 'phrase') {
       throw syntaxError(this.source, value.column, `${field.name}: takes a word or a "quoted value"`);
     }
     this.next();
+    if (value.kind === 'phrase' && value.distance !== null) {
+      throw syntaxError(this.source, value.column, `~N follows a phrase searched as text, not a ${field.name}: value`);
+    }
     const text = value.text.trim();
     if (text === '') throw syntaxError(this.source, value.column, `${field.name}: needs a value inside the quotes`);
-    return { type: 'filter', field: filterField, value: text };
+    if (field.name === 'ticker') return this.ticker(text, value.column);
+    if (field.name === 'url') {
+      const prefix = value.kind === 'phrase' ? value.prefix : /\*$/u.test(text);
+      const url = value.kind === 'phrase' ? text : text.replace(/\*+$/u, '');
+      if (url === '') throw syntaxError(this.source, value.column, 'url: needs a URL or the start of one before the *');
+      return urlNode(url, prefix);
+    }
+    const filterField = field.name as FilterField;
+    if (!(FILTER_FIELDS as readonly string[]).includes(filterField)) {
+      throw syntaxError(this.source, value.column, `${field.name}: takes a word or a "quoted value"`);
+    }
+    return { type: 'filter', field: filterField, value: filterField === 'site' ? siteValue(text) : text };
+  }
+
+  /** `ticker:IBM` on any exchange, `ticker:NYSE:IBM` on one; the last colon splits them. */
+  private ticker(text: string, column: number): QueryNode {
+    const colon = text.lastIndexOf(':');
+    const exchange = colon < 0 ? null : text.slice(0, colon).trim();
+    const symbol = text.slice(colon + 1).trim();
+    if (exchange === '' || !SEARCHABLE.test(symbol)) {
+      throw syntaxError(this.source, column, 'ticker: takes a symbol (ticker:IBM) or an exchange and a symbol (ticker:NYSE:IBM)');
+    }
+    return { type: 'ticker', exchange, symbol };
   }
 
   private parsePublished(valueColumn: number): QueryNode {
-    let op: '>' | '>=' | '<' | '<=' | '=' = '=';
     const first = this.peek();
+    if (first?.kind === 'range') {
+      this.next();
+      return this.range(first);
+    }
+    let op: Comparison = '=';
     if (first?.kind === 'compare') {
       op = first.op;
       this.next();
     }
-    const date = this.next();
-    if (!date || date.kind !== 'word' || !DATE.test(date.text)) {
+    const value = this.next();
+    if (!value || value.kind !== 'word') {
+      const column = value?.column ?? (first?.kind === 'compare' ? first.column + first.op.length : valueColumn);
+      throw syntaxError(this.source, column, PUBLISHED_FORMS);
+    }
+    return this.comparison(op, this.bound(value.text, value.column), value.column);
+  }
+
+  /** `[a TO b]` includes its ends, `{a TO b}` leaves them out (mixing is allowed); `*` is open. */
+  private range(token: Extract<Token, { kind: 'range' }>): QueryNode {
+    const parts = [...token.body.matchAll(/\S+/gu)].map((m) => ({ text: m[0], column: token.bodyColumn + m.index }));
+    if (parts.length !== 3 || parts[1]!.text !== 'TO') {
       throw syntaxError(
         this.source,
-        date?.column ?? (first?.kind === 'compare' ? first.column + first.op.length : valueColumn),
-        'published: takes a date as YYYY-MM-DD, optionally after > >= < <= or =',
+        token.column,
+        'a range reads [FROM TO UNTIL], each end a date, a moment, now-7d or *, as in published:[2023-01-01 TO 2023-12-31]',
       );
     }
-    return { type: 'published', op, date: date.text };
+    const [lower, , upper] = parts as [(typeof parts)[0], unknown, (typeof parts)[0]];
+    const nodes: QueryNode[] = [];
+    if (lower.text !== '*') {
+      nodes.push(this.comparison(token.open === '[' ? '>=' : '>', this.bound(lower.text, lower.column), lower.column));
+    }
+    if (upper.text !== '*') {
+      nodes.push(this.comparison(token.close === ']' ? '<=' : '<', this.bound(upper.text, upper.column), upper.column));
+    }
+    if (nodes.length === 0) throw syntaxError(this.source, token.column, 'this range has no ends; give a date on at least one side of TO');
+    return nodes.length === 1 ? nodes[0]! : { type: 'and', children: nodes };
+  }
+
+  private bound(text: string, column: number): Bound {
+    const bound = readBound(text, this.now);
+    if ('problem' in bound) throw syntaxError(this.source, column, bound.problem);
+    return bound;
+  }
+
+  private comparison(op: Comparison, bound: Bound, column: number): QueryNode {
+    const node = comparisonOf(op, bound);
+    if ('problem' in node) throw syntaxError(this.source, column, node.problem);
+    return node;
   }
 
   private term(field: TextField, raw: string, column: number, isFieldValue = false): QueryNode {
@@ -254,12 +333,13 @@ class Parser {
     return { type: 'term', field, value, prefix };
   }
 
-  private phrase(field: TextField, text: string, column: number, prefix: boolean): QueryNode {
-    const words = text.split(/\s+/u).filter((word) => SEARCHABLE.test(word));
-    if (words.length === 0) throw syntaxError(this.source, column, 'this phrase has no words to search for');
-    // `"a:b"*` is how a prefix is written for a word that needs quoting.
-    if (words.length === 1) return { type: 'term', field, value: words[0]!, prefix };
-    if (prefix) throw syntaxError(this.source, column, 'a prefix * follows one word, not a phrase of several');
+  private phrase(field: TextField, token: Extract<Token, { kind: 'phrase' }>): QueryNode {
+    const words = token.text.split(/\s+/u).filter((word) => SEARCHABLE.test(word));
+    if (words.length === 0) throw syntaxError(this.source, token.column, 'this phrase has no words to search for');
+    // `"a:b"*` is how a prefix is written for a word that needs quoting; one word is near itself.
+    if (words.length === 1) return { type: 'term', field, value: words[0]!, prefix: token.prefix };
+    if (token.prefix) throw syntaxError(this.source, token.column, 'a prefix * follows one word, not a phrase of several');
+    if (token.distance !== null) return { type: 'near', field, words, distance: token.distance };
     return { type: 'phrase', field, words };
   }
 }
@@ -269,6 +349,7 @@ function withField(node: QueryNode, field: TextField): QueryNode {
   switch (node.type) {
     case 'term':
     case 'phrase':
+    case 'near':
       return node.field === 'any' ? { ...node, field } : node;
     case 'and':
     case 'or':

@@ -4,7 +4,7 @@ import { CJK, DatelineError } from '../../core/index.js';
 import type { Article } from '../../core/index.js';
 import type { ArticleRevision } from '../store.js';
 import type { Db } from './database.js';
-import { filterKeys } from './filter-match.js';
+import { filterKeys, siteKey, tickerKey } from './filter-match.js';
 
 
 /** How paragraphs join into the text, and the marker stored when they do exactly that. */
@@ -59,8 +59,8 @@ export class ArticleTable {
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO articles
       (id, capture_id, position, title, text, published, wire, source, place, lang, kind, url, json,
-       wire_key, source_key, place_key)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+       wire_key, source_key, place_key, ticker_key, site_key, story_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
     this.ftsInsert = db.prepare(
       'INSERT INTO articles_fts (rowid, title, text, place, source, wire) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -87,7 +87,8 @@ export class ArticleTable {
        FROM articles a WHERE a.id = ?`,
     );
     this.update = db.prepare(`UPDATE articles SET capture_id = ?, position = ?, title = ?, text = ?, published = ?,
-      wire = ?, source = ?, place = ?, lang = ?, kind = ?, url = ?, json = ?, wire_key = ?, source_key = ?, place_key = ?
+      wire = ?, source = ?, place = ?, lang = ?, kind = ?, url = ?, json = ?, wire_key = ?, source_key = ?, place_key = ?,
+      ticker_key = ?, site_key = ?, story_id = coalesce(?, story_id)
       WHERE seq = ?`);
     this.addRevision = db.prepare(`INSERT INTO article_revisions (article_id, revision, capture_id, json, replaced_at)
       VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM article_revisions WHERE article_id = ?), ?, ?,
@@ -231,7 +232,11 @@ interface ArticleRow {
   place: string | null;
 }
 
-/** An article as the insert's parameters: own columns, folded filter keys and the compact JSON. */
+/**
+ * An article as the insert's parameters: own columns, folded filter keys and the compact JSON.
+ * story_id copies the article's storyId (also kept in the JSON) for `story:`; a revision without
+ * one keeps the story the row has.
+ */
 function rowOf(article: Article, position: number): ArticleRow {
   // Fields that have their own column are not repeated in the JSON (a third of its size).
   // storyId is the store's to set (articles.story_id), never taken from the article.
@@ -240,8 +245,14 @@ function rowOf(article: Article, position: number): ArticleRow {
   const stored = compact(splitsInto(text, rest.paragraphs) ? { ...rest, paragraphs: JOINED } : rest);
   const place = article.dateline?.place ?? null;
   const keys = filterKeys(wire, source, place);
+  // Most articles have neither tickers nor a URL nor a site name: those pay two comparisons.
+  const tickers = rest.tickers.length === 0 ? null : tickerKey(rest.tickers);
+  const site = url === null && rest.siteName === null ? null : siteKey(url, rest.siteName);
   return {
-    values: [id, captureId, position, title, text, published, wire, source, place, language, kind, url, JSON.stringify(stored), keys.wire, keys.source, keys.place],
+    values: [
+      id, captureId, position, title, text, published, wire, source, place, language, kind, url, JSON.stringify(stored),
+      keys.wire, keys.source, keys.place, tickers, site, rest.storyId,
+    ],
     place,
   };
 }

@@ -25,6 +25,37 @@ test('the driving index and the SQL conditions of a mixed query', () => {
   assert.equal(prefix.driver?.match, '(title : "coc" * AND "a b")');
 });
 
+test('proximity compiles to NEAR over quoted strings, in a column when fielded', () => {
+  assert.equal(compileQuery(parseQuery('"cocoa prices"~5').root).driver?.match, 'NEAR("cocoa" "prices", 5)');
+  assert.equal(compileQuery(parseQuery('title:"rate cut"~0 -"x y"~2').root).driver?.match, '(title : NEAR("rate" "cut", 0) NOT NEAR("x" "y", 2))');
+  // CJK has no words to count in the trigram index: each word must appear, as with a phrase.
+  const cjk = compileQuery(parseQuery('"北京市 上海市"~3').root);
+  assert.deepEqual(cjk.driver, { index: 'articles_cjk', match: '("北京市" AND "上海市")' });
+});
+
+test('ticker, site, url, story and moments are parameterised conditions', () => {
+  const now = new Date('2026-03-31T12:00:00Z');
+  const compiled = compileQuery(
+    parseQuery('ticker:NYSE:IBM ticker:Ibm site:https://WWW.Reuters.com/x story:s1 url:https://a.com/n* published:>now-1d', { now }).root,
+  );
+  assert.equal(compiled.driver, null);
+  assert.deepEqual(compiled.where, [
+    'coalesce(instr(a.ticker_key, ?) > 0, 0)',
+    'coalesce(instr(a.ticker_key, ?) > 0, 0)',
+    'coalesce(instr(a.site_key, ?) > 0, 0)',
+    '(a.story_id IS NOT NULL AND a.story_id = ?)',
+    '(a.url IS NOT NULL AND a.url >= ? AND a.url < ?)',
+    "coalesce(strftime('%Y-%m-%dT%H:%M:%fZ', a.published) > ?, 0)",
+  ]);
+  assert.deepEqual(compiled.params, ['\u0001nyse:ibm\u0001', '\u0001ibm\u0001', '\u0001www.reuters.com\u0001', 's1',
+    'https://a.com/n', 'https://a.com/n\u{10FFFF}', '2026-03-30T12:00:00.000Z']);
+  assert.deepEqual(compileQuery(parseQuery('url:https://a.com/n').root).where, ['(a.url IS NOT NULL AND a.url = ?)']);
+});
+
+test('a NUL in a term does not end the FTS5 string early (fuzzing found "\u{20000}\\0\\0")', () => {
+  assert.equal(ftsString('a\0b'), '"a b"');
+});
+
 /** What may appear in generated SQL: our keywords, columns, placeholders and punctuation. */
 const SQL_SHAPE = /^[A-Za-z_.0-9 ()?,=<>!'\\]*$/;
 /** Outside quoted strings, a MATCH expression holds only our operators and column names. */

@@ -2,7 +2,7 @@
 // plus parameterised WHERE conditions for filters and the clauses FTS5 cannot express.
 // User text enters FTS5 only as string literals built by ftsString(), never as syntax.
 import { CJK, type QueryNode } from '../../core/index.js';
-import { PLACE_KEY_SEPARATOR, foldValue } from './filter-match.js';
+import { KEY_SEPARATOR, foldValue, tickerPart } from './filter-match.js';
 
 export type SqlValue = string | number;
 
@@ -18,20 +18,27 @@ export interface CompiledQuery {
   likeTerms: string[];
 }
 
-type TextAtom = Extract<QueryNode, { type: 'term' | 'phrase' }>;
+type TextAtom = Extract<QueryNode, { type: 'term' | 'phrase' | 'near' }>;
 
 /** Trigram search needs three characters; shorter CJK terms fall back to LIKE. */
 const TRIGRAM_MIN = 3;
 
 /** The folded column each filter compares (lang and kind are stored lower-case already). */
 const FILTER_COLUMN = { wire: 'wire_key', source: 'source_key', lang: 'lang', kind: 'kind' } as const;
+/** Filters matched against one of several delimited parts of a key column, by instr(). */
+const PART_COLUMN = { place: 'place_key', site: 'site_key' } as const;
+/** Above every character, so `url >= p AND url < p || URL_PREFIX_END` is "starts with p". */
+const URL_PREFIX_END = '\u{10FFFF}';
+/** The published column as a UTC moment in the form the parser gives (toISOString's). */
+const PUBLISHED_UTC = "strftime('%Y-%m-%dT%H:%M:%fZ', a.published)";
 
 /**
  * An FTS5 string literal: double quotes around, inner quotes doubled. Inside one, FTS5 sees
- * no operators, columns, NEAR, `^` or `*`; the tokenizer splits it into a phrase.
+ * no operators, columns, NEAR, `^` or `*`; the tokenizer splits it into a phrase. A NUL would
+ * end the string early for FTS5's C parser ("unterminated string"); it is no token, so a space.
  */
 export function ftsString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.replace(/"/g, '""').replace(/\0/g, ' ')}"`;
 }
 
 /** Which index can answer a term: words go to unicode61, CJK to trigram, short CJK to LIKE. */
@@ -45,9 +52,12 @@ function columnPrefix(atom: TextAtom): string {
   return atom.field === 'any' ? '' : `${atom.field} : `;
 }
 
-/** A CJK phrase's words are matched each as a substring: CJK is written without spaces. */
+/**
+ * A CJK phrase's words are matched each as a substring: CJK is written without spaces, so the
+ * trigram index has no words to count for a proximity either.
+ */
 function splitCjkPhrase(atom: TextAtom): QueryNode {
-  if (atom.type !== 'phrase' || routeOf(atom) === 'fts') return atom;
+  if (atom.type === 'term' || routeOf(atom) === 'fts') return atom;
   return {
     type: 'and',
     children: atom.words.map((value) => ({ type: 'term', field: atom.field, value, prefix: false })),
@@ -59,10 +69,13 @@ function matchExpression(node: QueryNode, index: SearchIndex): string | null {
   const want = index === 'articles_fts' ? 'fts' : 'cjk';
   switch (node.type) {
     case 'term':
-    case 'phrase': {
+    case 'phrase':
+    case 'near': {
       if (routeOf(node) !== want) return null;
-      if (node.type === 'phrase' && want === 'cjk') return matchExpression(splitCjkPhrase(node), index);
+      if (node.type !== 'term' && want === 'cjk') return matchExpression(splitCjkPhrase(node), index);
       if (node.type === 'phrase') return columnPrefix(node) + ftsString(node.words.join(' '));
+      // NEAR(p1 p2, N): every phrase within N tokens of the others, in any order.
+      if (node.type === 'near') return `${columnPrefix(node)}NEAR(${node.words.map(ftsString).join(' ')}, ${node.distance})`;
       // Trigram matching is by substring already, so a prefix mark adds nothing there.
       return columnPrefix(node) + ftsString(node.value) + (node.prefix && want === 'fts' ? ' *' : '');
     }
@@ -127,8 +140,9 @@ function sqlCondition(node: QueryNode, params: SqlValue[], likeTerms: string[]):
   }
   switch (node.type) {
     case 'term':
-    case 'phrase': {
-      if (node.type === 'phrase') return sqlCondition(splitCjkPhrase(node), params, likeTerms);
+    case 'phrase':
+    case 'near': {
+      if (node.type !== 'term') return sqlCondition(splitCjkPhrase(node), params, likeTerms);
       // Only a 1-2 character CJK term reaches here: a LIKE over the (few) CJK rows.
       likeTerms.push(node.value);
       const pattern = `%${node.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -147,15 +161,35 @@ function sqlCondition(node: QueryNode, params: SqlValue[], likeTerms: string[]):
       return `NOT (${sqlCondition(node.child, params, likeTerms)})`;
     case 'filter':
       // coalesce: an article without the field fails the filter, and NOT of it must hold.
-      if (node.field === 'place') {
-        params.push(PLACE_KEY_SEPARATOR + foldValue(node.value) + PLACE_KEY_SEPARATOR);
-        return 'coalesce(instr(a.place_key, ?) > 0, 0)';
+      if (node.field === 'place' || node.field === 'site') {
+        params.push(KEY_SEPARATOR + foldValue(node.value) + KEY_SEPARATOR);
+        return `coalesce(instr(a.${PART_COLUMN[node.field]}, ?) > 0, 0)`;
+      }
+      if (node.field === 'story') {
+        // Ids are compared as they are; this form (not coalesce) lets articles_by_story serve it.
+        params.push(node.value);
+        return '(a.story_id IS NOT NULL AND a.story_id = ?)';
       }
       params.push(foldValue(node.value));
       return `coalesce(a.${FILTER_COLUMN[node.field]} = ?, 0)`;
+    case 'ticker':
+      params.push(KEY_SEPARATOR + tickerPart(node.exchange, node.symbol) + KEY_SEPARATOR);
+      return 'coalesce(instr(a.ticker_key, ?) > 0, 0)';
+    case 'url':
+      // Written so the partial index articles_by_url (url IS NOT NULL) can serve both forms.
+      if (!node.prefix) {
+        params.push(node.value);
+        return '(a.url IS NOT NULL AND a.url = ?)';
+      }
+      params.push(node.value, node.value + URL_PREFIX_END);
+      return '(a.url IS NOT NULL AND a.url >= ? AND a.url < ?)';
     case 'published':
       params.push(node.date);
       // Compare the date part as text: ISO 8601 sorts as it reads, whatever the time and offset.
       return `coalesce(substr(a.published, 1, 10) ${node.op} ?, 0)`;
+    case 'publishedAt':
+      // A moment compares as a moment: the stated offset applied, a time without one taken as UTC.
+      params.push(node.instant);
+      return `coalesce(${PUBLISHED_UTC} ${node.op} ?, 0)`;
   }
 }
