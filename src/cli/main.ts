@@ -11,6 +11,7 @@ import { registerSearch } from './search.js';
 import { registerShow } from './show.js';
 import { registerSources } from './sources.js';
 import { registerStats } from './stats.js';
+import { registerStories } from './stories.js';
 
 // `dateline parse ... | head` closes the pipe early: that is the reader's choice, not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -33,6 +34,7 @@ registerStats(program);
 registerReprocess(program);
 registerSources(program);
 registerPoll(program);
+registerStories(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

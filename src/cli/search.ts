@@ -13,8 +13,9 @@ export function registerSearch(program: Command): void {
     .argument('<query...>', 'the query (quote it in the shell)')
     .option('--db <path>', 'database file (default: $DATELINE_DB or ./dateline.db)')
     .option('--limit <n>', 'how many hits', '10')
+    .option('--all', 'every matching copy, not one hit per story')
     .option('--json', 'one JSON object per hit per line')
-    .action(async (words: string[], options: { db?: string; limit: string; json?: boolean }) => {
+    .action(async (words: string[], options: { db?: string; limit: string; all?: boolean; json?: boolean }) => {
       const json = Boolean(options.json);
       await run(json, async () => {
         const limit = Number(options.limit);
@@ -26,14 +27,15 @@ export function registerSearch(program: Command): void {
         const query = parseQuery(words.join(' '), { now: new Date() });
         const store = await openStore(databasePath(options.db));
         try {
-          const hits = await store.search(query, { limit });
+          const hits = await store.search(query, { limit, collapse: options.all ? 'none' : 'story' });
           if (json) {
             for (const hit of hits) printJson(hit);
           } else if (hits.length === 0) {
             process.stdout.write(`no articles match ${query.source}\n`);
           } else {
             hits.forEach((hit, i) => {
-              const meta = [hit.published, hit.wire, hit.source, hit.id].filter(Boolean).join(' · ');
+              const copies = !options.all && hit.storySize > 1 ? `${hit.storySize} copies (dateline story ${hit.storyId})` : null;
+              const meta = [hit.published, hit.wire, hit.source, hit.id, copies].filter(Boolean).join(' · ');
               process.stdout.write(`${i + 1}. ${bold(hit.title ?? '(no headline)')}\n   ${dim(meta)}\n   ${highlight(hit.snippet)}\n\n`);
             });
           }

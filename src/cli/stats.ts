@@ -23,6 +23,8 @@ export function registerStats(program: Command): void {
           }
           const top = Math.max(1, Number(options.top) || 10);
           const out = [`${stats.articles} articles from ${stats.captures} captures (${stats.failedCaptures} failed to parse)`];
+          out.push(`${stats.stories} stories (copies of one text grouped: \`dateline stories\`)`);
+          if (stats.articlesWithoutStory > 0) out.push(`${stats.articlesWithoutStory} articles not yet in a story: run \`dateline restory\``);
           const table = (title: string, rows: CountRow[]) => {
             out.push('', bold(title));
             for (const row of rows.slice(0, top)) out.push(`  ${String(row.count).padStart(7)}  ${row.key ?? '(none)'}`);

@@ -21,6 +21,7 @@ export interface Pickup {
   /** Where it ran: the site's name, else the URL's host, else the credited source. */
   site: string | null;
   source: string | null;
+  /** Where it was fetched, else the canonical URL it declares. */
   url: string | null;
   title: string | null;
   published: string | null;
@@ -49,7 +50,7 @@ export function timeline(articles: readonly Article[], originalId: string): Pick
         original: isOriginal,
         site: siteOf(article),
         source: article.source,
-        url: article.url,
+        url: article.url ?? article.canonicalUrl,
         title: article.title,
         published: article.published,
         delaySeconds: time !== null && originalTime !== null ? Math.round((time - originalTime) / 1000) : null,

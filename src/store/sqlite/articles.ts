@@ -59,8 +59,8 @@ export class ArticleTable {
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO articles
       (id, capture_id, position, title, text, published, wire, source, place, lang, kind, url, json,
-       wire_key, source_key, place_key, ticker_key, site_key, story_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+       wire_key, source_key, place_key, ticker_key, site_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
     this.ftsInsert = db.prepare(
       'INSERT INTO articles_fts (rowid, title, text, place, source, wire) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -88,7 +88,7 @@ export class ArticleTable {
     );
     this.update = db.prepare(`UPDATE articles SET capture_id = ?, position = ?, title = ?, text = ?, published = ?,
       wire = ?, source = ?, place = ?, lang = ?, kind = ?, url = ?, json = ?, wire_key = ?, source_key = ?, place_key = ?,
-      ticker_key = ?, site_key = ?, story_id = coalesce(?, story_id)
+      ticker_key = ?, site_key = ?
       WHERE seq = ?`);
     this.addRevision = db.prepare(`INSERT INTO article_revisions (article_id, revision, capture_id, json, replaced_at)
       VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM article_revisions WHERE article_id = ?), ?, ?,
@@ -234,8 +234,8 @@ interface ArticleRow {
 
 /**
  * An article as the insert's parameters: own columns, folded filter keys and the compact JSON.
- * story_id copies the article's storyId (also kept in the JSON) for `story:`; a revision without
- * one keeps the story the row has.
+ * Its story is not among them: the store places a new article in one (stories.ts), and a
+ * revised article stays in the story its row has.
  */
 function rowOf(article: Article, position: number): ArticleRow {
   // Fields that have their own column are not repeated in the JSON (a third of its size).
@@ -251,7 +251,7 @@ function rowOf(article: Article, position: number): ArticleRow {
   return {
     values: [
       id, captureId, position, title, text, published, wire, source, place, language, kind, url, JSON.stringify(stored),
-      keys.wire, keys.source, keys.place, tickers, site, rest.storyId,
+      keys.wire, keys.source, keys.place, tickers, site,
     ],
     place,
   };

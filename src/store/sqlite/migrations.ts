@@ -141,7 +141,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'folded keys for the ticker: and site: filters, story_id from the article',
+    name: 'folded keys for the ticker: and site: filters',
     sql: `
       ALTER TABLE articles ADD COLUMN ticker_key TEXT;  -- delimited: symbol, exchange:symbol, ...
       ALTER TABLE articles ADD COLUMN site_key TEXT;    -- delimited: host, parent domains, site name
@@ -153,23 +153,22 @@ export const MIGRATIONS: readonly Migration[] = [
 /** Rows read at a time by a backfill: bounded memory on a store of millions. */
 const BACKFILL_PAGE = 1000;
 
-type BackfillRow = { seq: number; url: string | null; json: string; story_id: string | null };
+type BackfillRow = { seq: number; url: string | null; json: string };
 
-/** Fills migration 6's columns for the articles stored before it, and story_id where unset. */
+/** Fills migration 6's columns for the articles stored before it. */
 function backfillKeys(db: Db): void {
   // In pages: better-sqlite3 runs no other statement while one is being iterated.
   const page = db.prepare<[number, number], BackfillRow>(
-    'SELECT seq, url, json, story_id FROM articles WHERE seq > ? ORDER BY seq LIMIT ?',
+    'SELECT seq, url, json FROM articles WHERE seq > ? ORDER BY seq LIMIT ?',
   );
-  const update = db.prepare('UPDATE articles SET ticker_key = ?, site_key = ?, story_id = ? WHERE seq = ?');
+  const update = db.prepare('UPDATE articles SET ticker_key = ?, site_key = ? WHERE seq = ?');
   for (let rows = page.all(0, BACKFILL_PAGE); rows.length > 0; rows = page.all(rows[rows.length - 1]!.seq, BACKFILL_PAGE)) {
     for (const row of rows) {
       // The JSON leaves out empty fields (see articles.ts), so each may be missing.
-      const stored = JSON.parse(row.json) as { tickers?: Ticker[]; siteName?: string | null; storyId?: string | null };
+      const stored = JSON.parse(row.json) as { tickers?: Ticker[]; siteName?: string | null };
       const tickers = tickerKey(stored.tickers ?? []);
       const site = siteKey(row.url, stored.siteName ?? null);
-      const story = row.story_id ?? stored.storyId ?? null;
-      if (tickers !== null || site !== null || story !== row.story_id) update.run(tickers, site, story, row.seq);
+      if (tickers !== null || site !== null) update.run(tickers, site, row.seq);
     }
   }
 }

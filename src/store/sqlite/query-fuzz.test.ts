@@ -48,7 +48,6 @@ before(async () => {
         ...entry.fields,
         url: `https://www${i % 3}.example.com/news/${i}`,
         tickers: [{ exchange: 'NYSE', symbol: `T${i}` }],
-        storyId: `story-${i % 2}`,
       };
       return { record, articles: [article(record.capture.id, 0, fields)] };
     }),
