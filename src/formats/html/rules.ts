@@ -117,6 +117,12 @@ export const SHORT_WEIGHT = 0.3;
 /** A sibling of the best candidate joins it with at least this share of its weight. */
 export const SIBLING_SHARE = 0.4;
 
+/**
+ * A link's `rel` naming the post's own page (HTML's `bookmark`: "the permalink for the nearest
+ * ancestor article"); blogs link each post's title so.
+ */
+export const PERMALINK_REL = /(?:^|\s)bookmark(?:\s|$)/i;
+
 /** How many blocks above the chosen element are read for a lead paragraph. */
 export const LEAD_SCAN_BLOCKS = 10;
 /** Furniture or links shorter than this (a share bar) do not end the search for a lead. */
@@ -151,3 +157,31 @@ export const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)
 
 /** Sentence punctuation, Latin and CJK. */
 export const PUNCTUATION = /[.,;:!?\u3002\uff0c\u3001\uff01\uff1f\uff1b\uff1a]/g;
+
+// ---- the headline (title.ts) ----------------------------------------------------------------
+
+/**
+ * What joins a headline to the site's name round it in `<title>` once a meta title shows where the
+ * headline ends: "Story | Site", "Story – Site", "Site: Story", "Site » Story". The colon counts
+ * here, where it is not a separator in general ("Kicker: Story" is one headline).
+ */
+export const SITE_JOINER = /(?:::|[|:\-–—·•»«~/])/;
+
+/**
+ * Site names are short. At most this many words, a title holding the host's name is the site's
+ * name ("Four Years Remaining" on fouryears.eu); above it, a site name that is also the whole
+ * `<title>` is the headline copied into an app-name meta (`application-name`).
+ */
+export const SITE_NAME_MAX_WORDS = 4;
+
+/**
+ * Titles are given in Unicode's canonical form NFC, so a letter that can be written two ways
+ * ("é" as one code point or as "e" and an accent; Bengali "ড়" likewise) comes out one way.
+ */
+export const UNICODE_FORM = 'NFC';
+
+/**
+ * The class of the part of a heading that is the headline itself, beside a kicker or a label in
+ * the same heading: `headline`, `article-headline`, `entry-headline-text`; not `subheadline`.
+ */
+export const HEADLINE_PART = /(?:^|[\s_-])headline(?:$|[\s_-])/i;
