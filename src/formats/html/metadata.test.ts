@@ -212,6 +212,9 @@ const POST_TEXT = '<p>The harbour bridge closed at noon as the storm reached the
 test('a title that is the site with nothing else in <title> gives way to the heading over the body', () => {
   const page = extractHtml(`<title>harbour-notes.example | Fares</title><body><h2>Ferry fares rise in spring</h2>${POST_TEXT}`, { url: 'https://harbour-notes.example/fares/123' });
   assert.equal(page.title, 'Ferry fares rise in spring');
+  // A one-word heading is a landmark ("Overview"), not a headline.
+  const landmark = extractHtml(`<title>harbour-notes.example | Fares</title><body><h2>Overview</h2>${POST_TEXT}`, { url: 'https://harbour-notes.example/fares/123' });
+  assert.equal(landmark.title, 'harbour-notes.example');
 });
 
 test("a blog's index page is titled by its first post, whose heading links to the post's own page", () => {

@@ -274,8 +274,9 @@ export function settleTitle(
     .sort((a, b) => b.length - a.length)[0];
   if (story) return { title: story, siteName: siteName && !sameText(siteName, story) ? siteName : title };
   // Else the heading over the body, wherever <title> leaves it out: on a blog's front or index
-  // page, whose <title> is the site's name alone, the first post's title.
-  if (heading && heading.length <= MAX_TITLE_LENGTH && !looksLikeSite(heading)) return { title: heading, siteName: siteName ?? title };
+  // page, whose <title> is the site's name alone, the first post's title. (Not a one-word
+  // landmark such as "Hauptinhalt", main content.)
+  if (heading && heading.length <= MAX_TITLE_LENGTH && WORD_GAP.test(heading) && !looksLikeSite(heading)) return { title: heading, siteName: siteName ?? title };
   return { title, siteName };
 }
 
