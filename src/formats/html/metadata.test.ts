@@ -205,6 +205,10 @@ test('a heading that marks one of its parts as the headline reads as that part',
   const allMarked = read(`<title>Weather warning: Storm closes the bridge | Harbour Times</title>
     <body><h1><span class="headline headline--small">Weather warning</span><span class="headline headline--colon">: </span><span class="headline headline--large">Storm closes the bridge</span></h1>`);
   assert.equal(allMarked.title, 'Weather warning: Storm closes the bridge');
+  // A kicker named after the headline is still the kicker.
+  const kicker = read(`<title>Storm closes the bridge | Harbour Times</title>
+    <body><h1><span class="headline__kicker">Weather warning:</span> <span>Storm closes the bridge</span></h1>`);
+  assert.equal(kicker.title, 'Storm closes the bridge');
 });
 
 const POST_TEXT = '<p>The harbour bridge closed at noon as the storm reached the coast, and the ferries stopped an hour later. Crews will inspect it tomorrow.</p>';

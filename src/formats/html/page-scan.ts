@@ -195,15 +195,15 @@ export function headingText(element: HtmlElement, max: number): string | null {
 /**
  * The one child a heading marks as its headline, when it has other text beside it: `<h1><span
  * class="topic">Energy</span><span class="headline">Story</span></h1>`, whatever the other
- * part's class says (kickers go by many names). Where several children are so marked
- * (`headline--topline`, `headline--main`), the mark tells nothing.
+ * part's class says (kickers go by many names). A kicker named after the headline
+ * (`headline__kicker`) is not it; where several children are marked, the mark tells nothing.
  */
 function markedHeadline(heading: HtmlElement): HtmlElement | null {
   let marked: HtmlElement | null = null;
   let others = false;
   for (const child of heading.children) {
     if (typeof child === 'string') others ||= /\S/.test(child);
-    else if (child.attrs.class && HEADLINE_PART.test(child.attrs.class)) {
+    else if (child.attrs.class && HEADLINE_PART.test(child.attrs.class) && !HEADING_EXTRA_HINT.test(child.attrs.class)) {
       if (marked) return null;
       marked = child;
     } else others = true;

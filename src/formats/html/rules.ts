@@ -163,9 +163,10 @@ export const PUNCTUATION = /[.,;:!?\u3002\uff0c\u3001\uff01\uff1f\uff1b\uff1a]/g
 /**
  * What joins a headline to the site's name round it in `<title>` once a meta title shows where the
  * headline ends: "Story | Site", "Story – Site", "Site: Story", "Site » Story". The colon counts
- * here, where it is not a separator in general ("Kicker: Story" is one headline).
+ * here, where it is not a separator in general ("Kicker: Story" is one headline). Dashes and
+ * slashes need spaces round them, or "AC/DC" and "Covid-19" would split.
  */
-export const SITE_JOINER = /(?:::|[|:\-–—·•»«~/])/;
+export const SITE_JOINER = /(?:\s*(?:::|[|·•:])\s*|\s+[-–—»«~/]\s+)/;
 
 /**
  * Site names are short. At most this many words, a title holding the host's name is the site's

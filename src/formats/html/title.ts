@@ -121,8 +121,8 @@ function siteBeside(fullTitle: string, metaTitles: string[]): string | null {
 }
 
 /** The site's part after a headline ("| Site"), and before one ("Site: "). */
-const JOINED_AFTER = new RegExp(`^\\s*${SITE_JOINER.source}\\s*(.+)$`);
-const JOINED_BEFORE = new RegExp(`^(.+?)\\s*${SITE_JOINER.source}\\s*$`);
+const JOINED_AFTER = new RegExp(`^${SITE_JOINER.source}(.+)$`);
+const JOINED_BEFORE = new RegExp(`^(.+?)${SITE_JOINER.source}$`);
 
 const asString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
