@@ -161,6 +161,37 @@ export const PUNCTUATION = /[.,;:!?\u3002\uff0c\u3001\uff01\uff1f\uff1b\uff1a]/g
 // ---- the headline (title.ts) ----------------------------------------------------------------
 
 /**
+ * What separates a headline from the site's name in `<title>`: "Story | Site", "Story - Site",
+ * "Site » Story". A bare hyphen needs spaces round it, or "Covid-19" would split.
+ */
+export const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«~/]|::)\s+|\s*[|·•]\s*/;
+/** Parts of a title that are neither headline nor site: WordPress's "Blog Archive". */
+export const TITLE_FILLER = /^\s*(?:blog\s+archive?|archiv(?:e|es)?|startseite|home|news|nachrichten|aktuelles)\s*$/i;
+/** "Site: Story" is cut only when the part before the colon is the known site name. */
+export const TITLE_PREFIX_SEPARATOR = /^(.{2,40}?)\s*:\s+/;
+/** Texts that are addresses, not titles (a logo heading holding the site's URL). */
+export const NOT_A_TITLE = /^(?:https?:\/\/|www\.)\S*$/i;
+/** The heading over a comment thread: "4 thoughts on “Story”", "12 Kommentare zu „Story“". */
+export const COMMENTS_HEADING = /^\s*(?:\d+|one|two|three|ein|eine|zwei|drei)\s+(?:thoughts?|comments?|responses?|replies|reply|kommentare?|gedanken|antworten|commentaires?|comentarios?)\b/i;
+/** Marks left at a heading's start when its kicker is dropped ("Kicker: Story" -> ": Story"). */
+export const LEADING_MARKS = /^[\s:|•·–—-]+/;
+/** Longer than this, a heading is not the headline (a teaser's text, a whole section). */
+export const MAX_TITLE_LENGTH = 300;
+/** Share of the shorter title's words the other must have for a heading to be confirmed. */
+export const MIN_TITLE_OVERLAP = 0.6;
+/** How many h1 and h2 elements are weighed; the headline is among the first in nearly every page. */
+export const HEADINGS_WEIGHED = 5;
+/** A date on its own, as pages glue it to a heading: "23.01.2022 -", "1. Februar 2022", "Jun 17". */
+export const EXTRA_DATE = /^[\s\d.:/,|•·–—-]*\d[\s\d.:/,|•·–—-]*$|^\s*\d{1,2}\.?\s*\p{L}+\.?\s+\d{4}[\s,|•·–—-]*$|^\s*\p{L}{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?[\s,|•·–—-]*$/u;
+/** A title that is a bare domain ("energieverbraucher.de") names the site, not the story. */
+export const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
+/** Host labels that name a hosting service, not the site. */
+export const HOSTING_LABELS: ReadonlySet<string> = new Set([
+  'www', 'blogspot', 'wordpress', 'tumblr', 'medium', 'substack', 'github', 'wixsite', 'weebly', 'jimdo', 'hypotheses',
+  'blog', 'news', 'com', 'org', 'net', 'co',
+]);
+
+/**
  * What joins a headline to the site's name round it in `<title>` once a meta title shows where the
  * headline ends: "Story | Site", "Story – Site", "Site: Story", "Site » Story". The colon counts
  * here, where it is not a separator in general ("Kicker: Story" is one headline). Dashes and

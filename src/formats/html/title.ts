@@ -2,34 +2,16 @@
 // site's name that <title> and meta titles carry ("Story | Site", "Site: Story").
 import { typesOf, type LinkedData } from './json-ld.js';
 import { headingText, shortText, type PageScan } from './page-scan.js';
-import { SITE_JOINER, SITE_NAME_MAX_WORDS, UNICODE_FORM } from './rules.js';
+import {
+  COMMENTS_HEADING, DOMAIN_NAME, EXTRA_DATE, HEADINGS_WEIGHED, HOSTING_LABELS, LEADING_MARKS, MAX_TITLE_LENGTH,
+  MIN_TITLE_OVERLAP, NOT_A_TITLE, SITE_JOINER, SITE_NAME_MAX_WORDS, TITLE_FILLER, TITLE_PREFIX_SEPARATOR,
+  TITLE_SEPARATORS, UNICODE_FORM,
+} from './rules.js';
 import { clean, firstClean, sameText, squash } from './sources.js';
 import type { HtmlElement } from './tree.js';
 
 /** Meta names and properties (lower case) that carry the title, best first. */
 export const TITLE_METAS = ['og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title'];
-
-/**
- * What separates a headline from the site's name in `<title>`: "Story | Site", "Story - Site",
- * "Site » Story". A bare hyphen needs spaces round it, or "Covid-19" would split.
- */
-export const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«~/]|::)\s+|\s*[|·•]\s*/;
-/** Parts of a title that are neither headline nor site: WordPress's "Blog Archive". */
-export const TITLE_FILLER = /^\s*(?:blog\s+archive?|archiv(?:e|es)?|startseite|home|news|nachrichten|aktuelles)\s*$/i;
-/** "Site: Story" is cut only when the part before the colon is the known site name. */
-const TITLE_PREFIX_SEPARATOR = /^(.{2,40}?)\s*:\s+/;
-/** Texts that are addresses, not titles (a logo heading holding the site's URL). */
-const NOT_A_TITLE = /^(?:https?:\/\/|www\.)\S*$/i;
-/** The heading over a comment thread: "4 thoughts on “Story”", "12 Kommentare zu „Story“". */
-const COMMENTS_HEADING = /^\s*(?:\d+|one|two|three|ein|eine|zwei|drei)\s+(?:thoughts?|comments?|responses?|replies|reply|kommentare?|gedanken|antworten|commentaires?|comentarios?)\b/i;
-/** Marks left at a heading's start when its kicker is dropped ("Kicker: Story" -> ": Story"). */
-const LEADING_MARKS = /^[\s:|•·–—-]+/;
-/** Longer than this, a heading is not the headline (a teaser's text, a whole section). */
-const MAX_TITLE_LENGTH = 300;
-/** Share of the shorter title's words the other must have for a heading to be confirmed. */
-const MIN_TITLE_OVERLAP = 0.6;
-/** How many h1 and h2 elements are weighed; the headline is among the first in nearly every page. */
-const HEADINGS_WEIGHED = 5;
 
 /** A title split into its headline and the site's name around it. */
 export interface TitleParts {
@@ -151,9 +133,6 @@ function firstChildText(element: HtmlElement): string | null {
   }
   return null;
 }
-
-/** A date on its own, as pages glue it to a heading: "23.01.2022 -", "1. Februar 2022", "Jun 17". */
-const EXTRA_DATE = /^[\s\d.:/,|•·–—-]*\d[\s\d.:/,|•·–—-]*$|^\s*\d{1,2}\.?\s*\p{L}+\.?\s+\d{4}[\s,|•·–—-]*$|^\s*\p{L}{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?[\s,|•·–—-]*$/u;
 
 /** Whether a heading's words are at least half of a longer title's. */
 function covers(heading: string, title: string): boolean {
@@ -281,12 +260,6 @@ export function settleTitle(
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-
-/** A title that is a bare domain ("energieverbraucher.de") names the site, not the story. */
-const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
-
-/** Host labels that name a hosting service, not the site. */
-const HOSTING_LABELS = new Set(['www', 'blogspot', 'wordpress', 'tumblr', 'medium', 'substack', 'github', 'wixsite', 'weebly', 'jimdo', 'hypotheses', 'blog', 'news', 'com', 'org', 'net', 'co']);
 
 /**
  * The host's telling labels, squashed and in ASCII: "fouryears" of www.fouryears.eu, "emacspeak"
