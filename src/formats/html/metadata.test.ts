@@ -44,6 +44,8 @@ test('the site name is cut off <title>, after or before the headline', () => {
   assert.equal(prefixed.title, 'Storm closes the bridge');
   // With no site known, the last part is the site unless the first is much shorter.
   assert.equal(read('<title>Page not found | Riverside Chronicle</title>').title, 'Page not found');
+  // Chinese and Japanese titles use the full-width bar.
+  assert.equal(read('<title>大桥因暴风雨关闭｜港口时报</title><h1>大桥因暴风雨关闭</h1>').title, '大桥因暴风雨关闭');
   // A hyphen inside a word is not a separator.
   assert.equal(read('<title>Covid-19 figures fall</title>').title, 'Covid-19 figures fall');
 });

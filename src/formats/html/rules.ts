@@ -162,9 +162,10 @@ export const PUNCTUATION = /[.,;:!?\u3002\uff0c\u3001\uff01\uff1f\uff1b\uff1a]/g
 
 /**
  * What separates a headline from the site's name in `<title>`: "Story | Site", "Story - Site",
- * "Site » Story". A bare hyphen needs spaces round it, or "Covid-19" would split.
+ * "Site » Story", and in Chinese and Japanese titles the full-width bar ("报道｜网站"). A bare
+ * hyphen needs spaces round it, or "Covid-19" would split.
  */
-export const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«~/]|::)\s+|\s*[|·•]\s*/;
+export const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«~/]|::)\s+|\s*[|｜·•]\s*/;
 /** Parts of a title that are neither headline nor site: WordPress's "Blog Archive". */
 export const TITLE_FILLER = /^\s*(?:blog\s+archive?|archiv(?:e|es)?|startseite|home|news|nachrichten|aktuelles)\s*$/i;
 /** "Site: Story" is cut only when the part before the colon is the known site name. */
@@ -197,7 +198,7 @@ export const HOSTING_LABELS: ReadonlySet<string> = new Set([
  * here, where it is not a separator in general ("Kicker: Story" is one headline). Dashes and
  * slashes need spaces round them, or "AC/DC" and "Covid-19" would split.
  */
-export const SITE_JOINER = /(?:\s*(?:::|[|·•:])\s*|\s+[-–—»«~/]\s+)/;
+export const SITE_JOINER = /(?:\s*(?:::|[|｜·•:])\s*|\s+[-–—»«~/]\s+)/;
 
 /**
  * Site names are short. At most this many words, a title holding the host's name is the site's
