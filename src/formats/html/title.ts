@@ -87,14 +87,13 @@ function statedSite(siteName: string | null, fullTitle: string): string | null {
  * `<title>` with a joiner (SITE_JOINER) between it and the rest.
  */
 function siteBeside(fullTitle: string, metaTitles: string[]): string | null {
-  const title = fullTitle.toLowerCase();
   for (const meta of metaTitles) {
-    const claim = meta.toLowerCase();
-    if (claim.length >= title.length || !WORD_GAP.test(claim)) continue;
-    const site = title.startsWith(claim)
-      ? JOINED_AFTER.exec(fullTitle.slice(claim.length))?.[1]
-      : title.endsWith(claim)
-        ? JOINED_BEFORE.exec(fullTitle.slice(0, title.length - claim.length))?.[1]
+    if (meta.length >= fullTitle.length || !WORD_GAP.test(meta)) continue;
+    const rest = fullTitle.length - meta.length;
+    const site = sameText(fullTitle.slice(0, meta.length), meta)
+      ? JOINED_AFTER.exec(fullTitle.slice(meta.length))?.[1]
+      : sameText(fullTitle.slice(rest), meta)
+        ? JOINED_BEFORE.exec(fullTitle.slice(0, rest))?.[1]
         : undefined;
     // The site is the shorter side: when og:title is the site's name, the rest is the headline.
     if (site && /[\p{L}\p{N}]/u.test(site) && site.trim().length < meta.length) return site.trim();
