@@ -12,7 +12,7 @@
 import {
   AD_TEXT_CHARS, BAD_WEIGHT, BLOCK_TAGS, CLIMB_BAD_CHARS, CLIMB_TOLERANCE, CREDIT_MAX_CHARS, GOOD_CHARS, GOOD_SHORT_CHARS,
   HEADING_TAGS, KEPT_LINK_DENSITY_LONG, KEPT_LINK_DENSITY_SHORT, LABEL_MAX_CHARS, LEAD_SCAN_BLOCKS,
-  LEAD_STEP_OVER_CHARS, LONG_BLOCK_CHARS, MAJORITY_SHARE, MAX_LINK_DENSITY, PHOTO_CREDIT, PUNCTUATION,
+  LEAD_STEP_OVER_CHARS, LONG_BLOCK_CHARS, MAJORITY_SHARE, MAX_LINK_DENSITY, PERMALINK_REL, PHOTO_CREDIT, PUNCTUATION,
   SENTENCE_END, SHORT_WEIGHT, SIBLING_SHARE, SIGN_OFF, SIGN_OFF_MAX_CHARS, WEAK_TEXT_CHARS,
 } from './rules.js';
 import { hintOf } from './hints.js';
@@ -41,6 +41,8 @@ export interface Block {
   /** Inline HTML (links and emphasis), escaped; built alongside the text for rendering. */
   html: string;
   linkChars: number;
+  /** Holds a link to the post's own page (`rel="bookmark"`): a blog post's title over its text. */
+  permalink: boolean;
   /** The list element an item belongs to, so renderers can group items. */
   list: HtmlElement | null;
   ordered: boolean;
@@ -98,11 +100,14 @@ export function renderContent(found: FoundContent, title: string | null): Extrac
   return { paragraphs: body.map((block) => block.text), html: renderBlocks(body) };
 }
 
-/** The nearest main heading (h1-h3) above a block, within reach of a lead, outside furniture. */
+/**
+ * The nearest main heading (h1-h3) above a block, within reach of a lead, outside furniture: not
+ * a link (a teaser's), unless the link is to the post's own page.
+ */
 function headingAbove(blocks: Block[], index: number): string | null {
   for (let i = index - 1; i >= 0 && i >= index - 2 * LEAD_SCAN_BLOCKS; i--) {
     const block = blocks[i]!;
-    if (block.kind === 'heading' && block.level <= 3 && !block.furniture && block.linkChars === 0) return block.text;
+    if (block.kind === 'heading' && block.level <= 3 && !block.furniture && (block.linkChars === 0 || block.permalink)) return block.text;
   }
   return null;
 }
@@ -134,6 +139,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
   let text = '';
   let html = '';
   let linkChars = 0;
+  let permalink = false;
   let linkDepth = 0;
   let preDepth = 0;
   let pendingBreaks = 0;
@@ -151,13 +157,14 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     const trimmed = preDepth > 0 ? text.replace(/^\n+|\s+$/g, '') : text.trim();
     if (trimmed) {
       blocks.push({
-        kind, level, text: trimmed, html: trimBreaks(html), linkChars: Math.min(linkChars, trimmed.length), list, ordered,
+        kind, level, text: trimmed, html: trimBreaks(html), linkChars: Math.min(linkChars, trimmed.length), permalink, list, ordered,
         furniture: false,
       });
     }
     text = '';
     html = '';
     linkChars = 0;
+    permalink = false;
   };
 
   const visit = (element: HtmlElement) => {
@@ -201,6 +208,7 @@ function flatten(root: HtmlElement): { blocks: Block[]; ranges: Range[] } {
     if (tag === 'pre') preDepth++;
     const isLink = tag === 'a' && element.attrs.href !== undefined;
     if (isLink) linkDepth++;
+    if (isLink && element.attrs.rel && PERMALINK_REL.test(element.attrs.rel)) permalink = true;
     const inline = INLINE_HTML[tag];
     if (isLink) html += `<a href="${escapeHtml(element.attrs.href!)}">`;
     else if (inline) html += `<${inline}>`;

@@ -44,6 +44,8 @@ test('the site name is cut off <title>, after or before the headline', () => {
   assert.equal(prefixed.title, 'Storm closes the bridge');
   // With no site known, the last part is the site unless the first is much shorter.
   assert.equal(read('<title>Page not found | Riverside Chronicle</title>').title, 'Page not found');
+  // Chinese and Japanese titles use the full-width bar.
+  assert.equal(read('<title>大桥因暴风雨关闭｜港口时报</title><h1>大桥因暴风雨关闭</h1>').title, '大桥因暴风雨关闭');
   // A hyphen inside a word is not a separator.
   assert.equal(read('<title>Covid-19 figures fall</title>').title, 'Covid-19 figures fall');
 });
@@ -177,4 +179,53 @@ test('a title that names the site gives way: to the heading over the body, or to
 test('the heading over a comment thread is never the title', () => {
   const page = read('<title>15 Jahre Netzwerk — Netzwerk</title><h2>4 thoughts on “15 Jahre Netzwerk”</h2><h1>15 Jahre Netzwerk</h1>');
   assert.equal(page.title, '15 Jahre Netzwerk');
+});
+
+test('the title comes in Unicode NFC, however the page composes its letters', () => {
+  const page = read('<title>Cafe\u0301 reopens by the harbour</title><h1>Cafe\u0301 reopens by the harbour</h1>');
+  assert.equal(page.title, 'Caf\u00e9 reopens by the harbour');
+});
+
+test('a site name that is the whole <title> and as long as a headline is the headline, not the site', () => {
+  const headline = 'Ferry fares rise again after the winter timetable ends';
+  const page = read(`<meta name="application-name" content="${headline}"><title>${headline}</title><body><h1>${headline}</h1>`);
+  assert.equal(page.title, headline);
+});
+
+test('with no site name stated, what <title> adds to og:title is the site, even before a colon', () => {
+  const page = read(`<meta property="og:title" content="Storm closes the bridge">
+    <title>Harbour Notes: Storm closes the bridge</title><body><h1>Harbour Notes</h1><h3 class="post-title">Storm closes the bridge</h3>`);
+  assert.equal(page.title, 'Storm closes the bridge');
+  assert.equal(page.siteName, 'Harbour Notes');
+});
+
+test('a heading that marks one of its parts as the headline reads as that part', () => {
+  const page = read(`<title>Storm closes the bridge | Harbour Times</title>
+    <body><h1><span class="topic">Weather warning</span><span class="sep">: </span><span class="headline">Storm closes the bridge</span></h1>`);
+  assert.equal(page.title, 'Storm closes the bridge');
+  // Every part marked a headline: the mark tells nothing, the heading is read whole.
+  const allMarked = read(`<title>Weather warning: Storm closes the bridge | Harbour Times</title>
+    <body><h1><span class="headline headline--small">Weather warning</span><span class="headline headline--colon">: </span><span class="headline headline--large">Storm closes the bridge</span></h1>`);
+  assert.equal(allMarked.title, 'Weather warning: Storm closes the bridge');
+  // A kicker named after the headline is still the kicker.
+  const kicker = read(`<title>Storm closes the bridge | Harbour Times</title>
+    <body><h1><span class="headline__kicker">Weather warning:</span> <span>Storm closes the bridge</span></h1>`);
+  assert.equal(kicker.title, 'Storm closes the bridge');
+});
+
+const POST_TEXT = '<p>The harbour bridge closed at noon as the storm reached the coast, and the ferries stopped an hour later. Crews will inspect it tomorrow.</p>';
+
+test('a title that is the site with nothing else in <title> gives way to the heading over the body', () => {
+  const page = extractHtml(`<title>harbour-notes.example | Fares</title><body><h2>Ferry fares rise in spring</h2>${POST_TEXT}`, { url: 'https://harbour-notes.example/fares/123' });
+  assert.equal(page.title, 'Ferry fares rise in spring');
+  // A one-word heading is a landmark ("Overview"), not a headline.
+  const landmark = extractHtml(`<title>harbour-notes.example | Fares</title><body><h2>Overview</h2>${POST_TEXT}`, { url: 'https://harbour-notes.example/fares/123' });
+  assert.equal(landmark.title, 'harbour-notes.example');
+});
+
+test("a blog's index page is titled by its first post, whose heading links to the post's own page", () => {
+  const page = extractHtml(`<title>blog | Harbour Notes</title><body><h1><a href="/">Harbour Notes</a></h1>
+    <div class="post"><h2 class="entry-title"><a href="https://harbour-notes.example/2024/03/storm/" rel="bookmark">Storm closes the bridge</a></h2>
+    <div class="entry-meta">Posted on 5 March 2024</div><div class="entry-content">${POST_TEXT}</div></div>`, { url: 'https://harbour-notes.example/blog/' });
+  assert.equal(page.title, 'Storm closes the bridge');
 });

@@ -3,6 +3,7 @@
 // "near the headline" is a subtraction. The walk tests tags and attribute presence only; class
 // hints (a date box, a byline box, a comment section) are tested later, on the few elements a
 // fallback looks at, because testing every class on a page costs more than the rest together.
+import { HEADLINE_PART } from './rules.js';
 import type { HtmlElement } from './tree.js';
 
 /** Class or id words of an element that prints the publication date. */
@@ -188,7 +189,26 @@ const BLOCK_BREAKS: ReadonlySet<string> = new Set(['br', 'p', 'div', 'li', 'td',
 
 /** A heading's text without its kicker, subtitle or screen-reader parts; null when too long. */
 export function headingText(element: HtmlElement, max: number): string | null {
-  return shortText(element, max, HEADING_TEXT);
+  return shortText(markedHeadline(element) ?? element, max, HEADING_TEXT);
+}
+
+/**
+ * The one child a heading marks as its headline, when it has other text beside it: `<h1><span
+ * class="topic">Energy</span><span class="headline">Story</span></h1>`, whatever the other
+ * part's class says (kickers go by many names). A kicker named after the headline
+ * (`headline__kicker`) is not it; where several children are marked, the mark tells nothing.
+ */
+function markedHeadline(heading: HtmlElement): HtmlElement | null {
+  let marked: HtmlElement | null = null;
+  let others = false;
+  for (const child of heading.children) {
+    if (typeof child === 'string') others ||= /\S/.test(child);
+    else if (child.attrs.class && HEADLINE_PART.test(child.attrs.class) && !HEADING_EXTRA_HINT.test(child.attrs.class)) {
+      if (marked) return null;
+      marked = child;
+    } else others = true;
+  }
+  return marked && others ? marked : null;
 }
 
 /** Inside a heading: a kicker in <small>, and ruby annotations (furigana) that are not the words. */

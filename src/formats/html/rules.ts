@@ -117,6 +117,12 @@ export const SHORT_WEIGHT = 0.3;
 /** A sibling of the best candidate joins it with at least this share of its weight. */
 export const SIBLING_SHARE = 0.4;
 
+/**
+ * A link's `rel` naming the post's own page (HTML's `bookmark`: "the permalink for the nearest
+ * ancestor article"); blogs link each post's title so.
+ */
+export const PERMALINK_REL = /(?:^|\s)bookmark(?:\s|$)/i;
+
 /** How many blocks above the chosen element are read for a lead paragraph. */
 export const LEAD_SCAN_BLOCKS = 10;
 /** Furniture or links shorter than this (a share bar) do not end the search for a lead. */
@@ -151,3 +157,64 @@ export const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019\u00bb)
 
 /** Sentence punctuation, Latin and CJK. */
 export const PUNCTUATION = /[.,;:!?\u3002\uff0c\u3001\uff01\uff1f\uff1b\uff1a]/g;
+
+// ---- the headline (title.ts) ----------------------------------------------------------------
+
+/**
+ * What separates a headline from the site's name in `<title>`: "Story | Site", "Story - Site",
+ * "Site » Story", and in Chinese and Japanese titles the full-width bar ("报道｜网站"). A bare
+ * hyphen needs spaces round it, or "Covid-19" would split.
+ */
+export const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«~/]|::)\s+|\s*[|｜·•]\s*/;
+/** Parts of a title that are neither headline nor site: WordPress's "Blog Archive". */
+export const TITLE_FILLER = /^\s*(?:blog\s+archive?|archiv(?:e|es)?|startseite|home|news|nachrichten|aktuelles)\s*$/i;
+/** "Site: Story" is cut only when the part before the colon is the known site name. */
+export const TITLE_PREFIX_SEPARATOR = /^(.{2,40}?)\s*:\s+/;
+/** Texts that are addresses, not titles (a logo heading holding the site's URL). */
+export const NOT_A_TITLE = /^(?:https?:\/\/|www\.)\S*$/i;
+/** The heading over a comment thread: "4 thoughts on “Story”", "12 Kommentare zu „Story“". */
+export const COMMENTS_HEADING = /^\s*(?:\d+|one|two|three|ein|eine|zwei|drei)\s+(?:thoughts?|comments?|responses?|replies|reply|kommentare?|gedanken|antworten|commentaires?|comentarios?)\b/i;
+/** Marks left at a heading's start when its kicker is dropped ("Kicker: Story" -> ": Story"). */
+export const LEADING_MARKS = /^[\s:|•·–—-]+/;
+/** Longer than this, a heading is not the headline (a teaser's text, a whole section). */
+export const MAX_TITLE_LENGTH = 300;
+/** Share of the shorter title's words the other must have for a heading to be confirmed. */
+export const MIN_TITLE_OVERLAP = 0.6;
+/** How many h1 and h2 elements are weighed; the headline is among the first in nearly every page. */
+export const HEADINGS_WEIGHED = 5;
+/** A date on its own, as pages glue it to a heading: "23.01.2022 -", "1. Februar 2022", "Jun 17". */
+export const EXTRA_DATE = /^[\s\d.:/,|•·–—-]*\d[\s\d.:/,|•·–—-]*$|^\s*\d{1,2}\.?\s*\p{L}+\.?\s+\d{4}[\s,|•·–—-]*$|^\s*\p{L}{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?[\s,|•·–—-]*$/u;
+/** A title that is a bare domain ("energieverbraucher.de") names the site, not the story. */
+export const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
+/** Host labels that name a hosting service, not the site. */
+export const HOSTING_LABELS: ReadonlySet<string> = new Set([
+  'www', 'blogspot', 'wordpress', 'tumblr', 'medium', 'substack', 'github', 'wixsite', 'weebly', 'jimdo', 'hypotheses',
+  'blog', 'news', 'com', 'org', 'net', 'co',
+]);
+
+/**
+ * What joins a headline to the site's name round it in `<title>` once a meta title shows where the
+ * headline ends: "Story | Site", "Story – Site", "Site: Story", "Site » Story". The colon counts
+ * here, where it is not a separator in general ("Kicker: Story" is one headline). Dashes and
+ * slashes need spaces round them, or "AC/DC" and "Covid-19" would split.
+ */
+export const SITE_JOINER = /(?:\s*(?:::|[|｜·•:])\s*|\s+[-–—»«~/]\s+)/;
+
+/**
+ * Site names are short. At most this many words, a title holding the host's name is the site's
+ * name ("Four Years Remaining" on fouryears.eu); above it, a site name that is also the whole
+ * `<title>` is the headline copied into an app-name meta (`application-name`).
+ */
+export const SITE_NAME_MAX_WORDS = 4;
+
+/**
+ * Titles are given in Unicode's canonical form NFC, so a letter that can be written two ways
+ * ("é" as one code point or as "e" and an accent; Bengali "ড়" likewise) comes out one way.
+ */
+export const UNICODE_FORM = 'NFC';
+
+/**
+ * The class of the part of a heading that is the headline itself, beside a kicker or a label in
+ * the same heading: `headline`, `article-headline`, `entry-headline-text`; not `subheadline`.
+ */
+export const HEADLINE_PART = /(?:^|[\s_-])headline(?:$|[\s_-])/i;

@@ -2,33 +2,16 @@
 // site's name that <title> and meta titles carry ("Story | Site", "Site: Story").
 import { typesOf, type LinkedData } from './json-ld.js';
 import { headingText, shortText, type PageScan } from './page-scan.js';
+import {
+  COMMENTS_HEADING, DOMAIN_NAME, EXTRA_DATE, HEADINGS_WEIGHED, HOSTING_LABELS, LEADING_MARKS, MAX_TITLE_LENGTH,
+  MIN_TITLE_OVERLAP, NOT_A_TITLE, SITE_JOINER, SITE_NAME_MAX_WORDS, TITLE_FILLER, TITLE_PREFIX_SEPARATOR,
+  TITLE_SEPARATORS, UNICODE_FORM,
+} from './rules.js';
 import { clean, firstClean, sameText, squash } from './sources.js';
 import type { HtmlElement } from './tree.js';
 
 /** Meta names and properties (lower case) that carry the title, best first. */
 export const TITLE_METAS = ['og:title', 'twitter:title', 'dc.title', 'sailthru.title', 'parsely-title'];
-
-/**
- * What separates a headline from the site's name in `<title>`: "Story | Site", "Story - Site",
- * "Site » Story". A bare hyphen needs spaces round it, or "Covid-19" would split.
- */
-export const TITLE_SEPARATORS = /\s+(?:[|\-–—·•»«~/]|::)\s+|\s*[|·•]\s*/;
-/** Parts of a title that are neither headline nor site: WordPress's "Blog Archive". */
-export const TITLE_FILLER = /^\s*(?:blog\s+archive?|archiv(?:e|es)?|startseite|home|news|nachrichten|aktuelles)\s*$/i;
-/** "Site: Story" is cut only when the part before the colon is the known site name. */
-const TITLE_PREFIX_SEPARATOR = /^(.{2,40}?)\s*:\s+/;
-/** Texts that are addresses, not titles (a logo heading holding the site's URL). */
-const NOT_A_TITLE = /^(?:https?:\/\/|www\.)\S*$/i;
-/** The heading over a comment thread: "4 thoughts on “Story”", "12 Kommentare zu „Story“". */
-const COMMENTS_HEADING = /^\s*(?:\d+|one|two|three|ein|eine|zwei|drei)\s+(?:thoughts?|comments?|responses?|replies|reply|kommentare?|gedanken|antworten|commentaires?|comentarios?)\b/i;
-/** Marks left at a heading's start when its kicker is dropped ("Kicker: Story" -> ": Story"). */
-const LEADING_MARKS = /^[\s:|•·–—-]+/;
-/** Longer than this, a heading is not the headline (a teaser's text, a whole section). */
-const MAX_TITLE_LENGTH = 300;
-/** Share of the shorter title's words the other must have for a heading to be confirmed. */
-const MIN_TITLE_OVERLAP = 0.6;
-/** How many h1 and h2 elements are weighed; the headline is among the first in nearly every page. */
-const HEADINGS_WEIGHED = 5;
 
 /** A title split into its headline and the site's name around it. */
 export interface TitleParts {
@@ -51,7 +34,10 @@ export interface TitleReading extends TitleParts {
  */
 export function readTitle(docTitle: string, metas: Map<string, string>, ld: LinkedData, scan: PageScan, siteName: string | null): TitleReading {
   const fullTitle = clean(docTitle);
-  const knownSite = siteName ? clean(siteName) : null;
+  const article = ld.ranked.find((node) => typesOf(node).some((t) => !t.endsWith('page')));
+  const ldHeadline = article ? firstClean(asString(article.headline), asString(article.name)) : null;
+  const metaTitles = [ldHeadline, ...TITLE_METAS.map((name) => metas.get(name))].map((text) => (text ? clean(text) : '')).filter(Boolean);
+  const knownSite = statedSite(siteName, fullTitle) ?? siteBeside(fullTitle, metaTitles);
   const fromTitle = splitTitle(fullTitle, knownSite);
   const site = knownSite ?? fromTitle.site;
   const namesSite = (text: string): boolean =>
@@ -62,15 +48,14 @@ export function readTitle(docTitle: string, metas: Map<string, string>, ld: Link
   // Meta titles lose a site part only when it is the known site: they are headlines more often.
   const cut = (text: string): string => (site ? (splitTitle(text, site, true).headline ?? text) : text);
 
-  const article = ld.ranked.find((node) => typesOf(node).some((t) => !t.endsWith('page')));
-  const ldHeadline = article ? firstClean(asString(article.headline), asString(article.name)) : null;
-  const claims = [ldHeadline, ...TITLE_METAS.map((name) => metas.get(name)), fromTitle.headline]
-    .map((text) => (text ? cut(clean(text)) : ''))
+  const claims = [...metaTitles, fromTitle.headline ?? '']
+    .map((text) => (text ? cut(text) : ''))
     .filter((text) => text && !namesSite(text) && !NOT_A_TITLE.test(text));
   const headings = [scan.headings, scan.subheadings, scan.minorHeadings]
     .flatMap((list) => list.slice(0, HEADINGS_WEIGHED))
     .map((h) => ({ text: withoutSiteSuffix((headingText(h.element, MAX_TITLE_LENGTH) ?? '').replace(LEADING_MARKS, ''), knownSite), at: h.order, element: h.element }))
     .filter(({ text }) => text && !partOfSite(text) && !NOT_A_TITLE.test(text) && !COMMENTS_HEADING.test(text));
+  const reading = (headline: string | null, at: number | null): TitleReading => ({ headline: headline?.normalize(UNICODE_FORM) ?? null, site: fromTitle.site, at });
 
   for (const { text, at, element } of headings) {
     const confirming = claims.filter((claim) => confirms(claim, text));
@@ -78,14 +63,47 @@ export function readTitle(docTitle: string, metas: Map<string, string>, ld: Link
     if (!confirming.length && !(fullTitle && confirms(fullTitle, text) && covers(text, fullTitle))) continue;
     // A heading that holds a claim and a section name or a date ("Local News | Story") reads as the claim.
     const held = confirming.find((claim) => claim.length < text.length && holdsWithExtra(text, claim, element));
-    return { headline: held ?? text, site: fromTitle.site, at };
+    return reading(held ?? text, at);
   }
   // Nothing agrees: the page's own h1 (not a logo: those name the site and were left out above)
   // is the headline a reader sees; else what the metas claim.
   const first = headings[0];
   const h1 = first && scan.headings.some((h) => h.order === first.at) && WORD_GAP.test(first.text) ? first : undefined;
-  return { headline: h1?.text ?? claims[0] ?? first?.text ?? null, site: fromTitle.site, at: first?.at ?? null };
+  return reading(h1?.text ?? claims[0] ?? first?.text ?? null, first?.at ?? null);
 }
+
+/**
+ * The site's name as og:site_name or a publisher states it, unless it is the whole `<title>` and
+ * longer than a site's name: an app-name meta that copies the headline.
+ */
+function statedSite(siteName: string | null, fullTitle: string): string | null {
+  const site = siteName ? clean(siteName) : null;
+  return site && sameText(site, fullTitle) && wordCount(site) > SITE_NAME_MAX_WORDS ? null : site;
+}
+
+/**
+ * The site's name as what `<title>` adds to a meta title: "EMACSPEAK: Meta-Programming" beside
+ * og:title "Meta-Programming" names the site "EMACSPEAK". Null when no meta title is one end of
+ * `<title>` with a joiner (SITE_JOINER) between it and the rest.
+ */
+function siteBeside(fullTitle: string, metaTitles: string[]): string | null {
+  for (const meta of metaTitles) {
+    if (meta.length >= fullTitle.length || !WORD_GAP.test(meta)) continue;
+    const rest = fullTitle.length - meta.length;
+    const site = sameText(fullTitle.slice(0, meta.length), meta)
+      ? JOINED_AFTER.exec(fullTitle.slice(meta.length))?.[1]
+      : sameText(fullTitle.slice(rest), meta)
+        ? JOINED_BEFORE.exec(fullTitle.slice(0, rest))?.[1]
+        : undefined;
+    // The site is the shorter side: when og:title is the site's name, the rest is the headline.
+    if (site && /[\p{L}\p{N}]/u.test(site) && site.trim().length < meta.length) return site.trim();
+  }
+  return null;
+}
+
+/** The site's part after a headline ("| Site"), and before one ("Site: "). */
+const JOINED_AFTER = new RegExp(`^${SITE_JOINER.source}(.+)$`);
+const JOINED_BEFORE = new RegExp(`^(.+?)${SITE_JOINER.source}$`);
 
 const asString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -114,9 +132,6 @@ function firstChildText(element: HtmlElement): string | null {
   }
   return null;
 }
-
-/** A date on its own, as pages glue it to a heading: "23.01.2022 -", "1. Februar 2022", "Jun 17". */
-const EXTRA_DATE = /^[\s\d.:/,|•·–—-]*\d[\s\d.:/,|•·–—-]*$|^\s*\d{1,2}\.?\s*\p{L}+\.?\s+\d{4}[\s,|•·–—-]*$|^\s*\p{L}{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?[\s,|•·–—-]*$/u;
 
 /** Whether a heading's words are at least half of a longer title's. */
 function covers(heading: string, title: string): boolean {
@@ -202,7 +217,8 @@ function joinBack(title: string, parts: string[]): string {
  * guess which side of "A | B" is the site; the heading over the body and the page's host settle
  * it. A title that is the site (its name, its domain, or the host's name in it: "Four Years
  * Remaining" on fouryears.eu) gives way to the heading when `<title>` holds that heading, or, with
- * no heading found, trades places with the other side of `<title>` that the reader took for the site.
+ * no heading found, trades places with the other side of `<title>` that the reader took for the site;
+ * when `<title>` has no other side, the heading over the body is the title.
  */
 export function settleTitle(
   metadata: { title: string | null; siteName: string | null },
@@ -211,7 +227,7 @@ export function settleTitle(
   url: string | null,
 ): { title: string | null; siteName: string | null } {
   const { title, siteName } = metadata;
-  const heading = headline ? clean(headline) : '';
+  const heading = headline ? clean(headline).normalize(UNICODE_FORM) : '';
   if (heading && heading.length <= MAX_TITLE_LENGTH && !title) return { title: heading, siteName };
   if (!title || (heading && sameText(title, heading))) return { title, siteName };
   // The reader took the heading for the site's name: the two trade places.
@@ -231,23 +247,18 @@ export function settleTitle(
   // Else the part of <title> that is not the site ("Kleine Schafskunde | Mäscot das Schaf").
   const story = docTitle
     .split(TITLE_SEPARATORS)
-    .map((part) => clean(part))
+    .map((part) => clean(part).normalize(UNICODE_FORM))
     .filter((part) => part.includes(' ') && !TITLE_FILLER.test(part) && !looksLikeSite(part) && !sameText(part, title))
     .sort((a, b) => b.length - a.length)[0];
   if (story) return { title: story, siteName: siteName && !sameText(siteName, story) ? siteName : title };
+  // Else the heading over the body, wherever <title> leaves it out: on a blog's front or index
+  // page, whose <title> is the site's name alone, the first post's title. (Not a one-word
+  // landmark such as "Hauptinhalt", main content.)
+  if (heading && heading.length <= MAX_TITLE_LENGTH && WORD_GAP.test(heading) && !looksLikeSite(heading)) return { title: heading, siteName: siteName ?? title };
   return { title, siteName };
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-
-/** At most this many words, a title holding the host's name is the site's name. */
-const SITE_NAME_MAX_WORDS = 4;
-
-/** A title that is a bare domain ("energieverbraucher.de") names the site, not the story. */
-const DOMAIN_NAME = /^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i;
-
-/** Host labels that name a hosting service, not the site. */
-const HOSTING_LABELS = new Set(['www', 'blogspot', 'wordpress', 'tumblr', 'medium', 'substack', 'github', 'wixsite', 'weebly', 'jimdo', 'hypotheses', 'blog', 'news', 'com', 'org', 'net', 'co']);
 
 /**
  * The host's telling labels, squashed and in ASCII: "fouryears" of www.fouryears.eu, "emacspeak"
