@@ -237,3 +237,55 @@ test('standard input is read with -, and DATELINE_DB names the database', (t) =>
   const hits = jsonLines(dateline(['search', 'berths', '--json'], { env: { DATELINE_DB: db } }).stdout);
   assert.equal(hits.length, 1);
 });
+
+/** PRN_RELEASE as a trade site republished it: its own headline and chrome, the quote dropped. */
+const PRN_COPY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Acme opens a second Ohio fab | Chip Tracker</title>
+<meta property="og:site_name" content="Chip Tracker">
+<meta property="article:published_time" content="2024-03-05T11:45:00-05:00">
+</head><body><nav><a href="/">Home</a> | <a href="/fabs">Fabs</a></nav>
+<article><h1>Acme opens a second Ohio fab</h1>
+<p>COLUMBUS, Ohio, March 5, 2024 /PRNewswire/ -- Acme Microsystems Inc. (NYSE: ACMI) today opened its second semiconductor plant in central Ohio, adding 600 jobs over three years.</p>
+<p>The plant will make power-management chips for electric buses and farm machinery, the company said.</p>
+<p>Chip Tracker runs releases from the wires as they arrive.</p></article>
+<footer>© Chip Tracker</footer></body></html>`;
+
+test('syndicated copies form one story: stories lists it, story shows the pickup timeline, search collapses it', (t) => {
+  const dir = scratch(t);
+  const folder = sampleFolder(dir);
+  writeFileSync(join(folder, 'chip-tracker.html'), PRN_COPY_PAGE);
+  const db = join(dir, 'stories.db');
+  assert.equal(dateline(['ingest', folder, '--db', db]).status, 0);
+
+  const stories = jsonLines(dateline(['stories', '--db', db, '--json']).stdout);
+  assert.deepEqual(stories.map((story) => story.size), [2, 1, 1], 'every story, singletons included, largest first');
+  const [syndicated] = stories as Array<{ id: string; original: string; articles: Array<{ id: string; siteName: string | null }> }>;
+  assert.deepEqual(syndicated!.articles.map((a) => a.siteName), [null, 'Chip Tracker']);
+  assert.equal(syndicated!.original, syndicated!.articles[0]!.id);
+  assert.equal(jsonLines(dateline(['stories', '--db', db, '--json', '--limit', '1']).stdout).length, 1);
+  assert.equal(jsonLines(dateline(['stories', '--db', db, '--json', '--since', '2030-01-01']).stdout).length, 0);
+
+  const csv = dateline(['story', syndicated!.id, '--db', db, '--csv']);
+  assert.equal(csv.status, 0, csv.stderr);
+  const rows = csv.stdout.trim().split('\r\n');
+  assert.equal(rows.length, 3);
+  assert.match(rows[0]!, /^position,article,site,source,published,delay_seconds,delay,title,url,/);
+  assert.match(rows[2]!, /^1,[0-9a-f]+,Chip Tracker,,2024-03-05T11:45:00-05:00,11700,3h 15m,Acme opens a second Ohio fab,/);
+  const report = JSON.parse(dateline(['story', syndicated!.id, '--db', db, '--json']).stdout);
+  assert.deepEqual(report.pickups[1].difference, { kept: 2, edited: 0, removed: 1, added: 1 });
+  const human = dateline(['story', syndicated!.id, '--db', db]).stdout;
+  assert.match(human, /\+3h 15m +Chip Tracker .*1 removed, 1 added \(paragraphs\)/);
+
+  const collapsed = jsonLines(dateline(['search', 'farm machinery', '--db', db, '--json']).stdout);
+  assert.equal(collapsed.length, 1);
+  assert.equal(collapsed[0]!.storySize, 2);
+  assert.equal(jsonLines(dateline(['search', 'farm machinery', '--all', '--db', db, '--json']).stdout).length, 2);
+  const shown = JSON.parse(dateline(['show', String(collapsed[0]!.id), '--db', db, '--json']).stdout);
+  assert.equal(shown.storyId, syndicated!.id);
+
+  const rebuilt = JSON.parse(dateline(['restory', '--db', db, '--json']).stdout);
+  assert.deepEqual(rebuilt, { articles: 4, stories: 3 });
+  assert.deepEqual(jsonLines(dateline(['stories', '--db', db, '--json']).stdout), stories);
+  assert.equal(dateline(['story', 'nope', '--db', db]).status, 1);
+  assert.equal(dateline(['stories', '--since', 'soon', '--db', db]).status, 2);
+});

@@ -4,6 +4,7 @@ import { StoryIndex, signatureOf, estimatedJaccard, type StoryInput } from './in
 import { isChromeLine, withoutChrome } from './boilerplate.js';
 import { figuresAgree, figuresOf } from './figures.js';
 import { tokenize } from './text.js';
+import { decodeKey, encodeKey } from './fingerprint.js';
 
 const WIRE = [
   'The city council voted on Tuesday to expand the northern tram line by six stations, ending two years of debate over the route through the old harbour district.',
@@ -208,4 +209,37 @@ test('a fraction or range is one figure: 2.85 and 2.85-1/4 disagree, 12-3/8 surv
   assert.equal(figuresAgree(figures(midday), figures(close)), false);
   const debentures = 'It will redeem 150 mln dlrs of 12-3/8 pct debentures due 2015.';
   assert.equal(figuresAgree(figures(debentures), figures(`Site News\n${debentures}`)), true);
+});
+
+test('a story key round-trips, and an index restored from the stored stories places copies as the first did', () => {
+  const first = new StoryIndex({ keepMembers: false });
+  const stored = new Map<string, { id: string; originalId: string; key: Uint8Array }>();
+  const keep = (match: ReturnType<StoryIndex['add']>) => {
+    if (match.key) stored.set(match.storyId, { id: match.storyId, originalId: match.originalId, key: match.key });
+  };
+  keep(first.add(article('wire', WIRE, '2026-11-27T08:00:00Z')));
+  keep(first.add(article('q3', EARNINGS('4.2', '310', '58', '7'))));
+  keep(first.add(article('short', 'Trading halted.')));
+  // An earlier copy re-originates the tram story: its key is what the store keeps now.
+  const earlier = first.add(article('early', `${WIRE}\n\nFiled from the council chamber.`, '2026-11-27T07:00:00Z'));
+  assert.ok(earlier.joined && earlier.key !== null);
+  keep(earlier);
+
+  const decoded = decodeKey(stored.get(earlier.storyId)!.key);
+  assert.equal(decoded.time, Date.parse('2026-11-27T07:00:00Z'));
+  assert.equal(decoded.fingerprint.signature!.length, 128);
+  assert.deepEqual(encodeKey(decoded.fingerprint, decoded.time), stored.get(earlier.storyId)!.key);
+
+  const restored = new StoryIndex({ keepMembers: false });
+  for (const story of stored.values()) restored.restore(story);
+  assert.equal(restored.size, 3);
+  const copy = `Harbour Gazette\n\n${WIRE.split('\n\n').slice(0, 3).join('\n\n')}`;
+  for (const index of [first, restored]) {
+    const match = index.add(article('copy', copy, '2026-11-27T09:00:00Z'));
+    assert.equal(match.storyId, earlier.storyId);
+    assert.equal(match.originalId, 'early');
+    assert.equal(index.add(article('short-again', 'Trading halted.')).joined, true);
+    assert.equal(index.add(article('q3-next', EARNINGS('4.6', '295', '55', '9'))).joined, false);
+  }
+  assert.throws(() => decodeKey(new Uint8Array(8)), RangeError);
 });

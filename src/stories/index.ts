@@ -18,7 +18,7 @@ import { coefficientsFor, decodeKey, encodeKey, fingerprintOf, type Fingerprint 
 import { BandTable, bandKey } from './lsh.js';
 import { minhashInto } from './minhash.js';
 import { resolveOptions, type StoryOptions } from './options.js';
-import { WORDS_PER_SCRIPT_CHARACTER } from './rules.js';
+import { BUCKET_SCAN_LIMIT, MAX_VERIFIED_CANDIDATES, WORDS_PER_SCRIPT_CHARACTER } from './rules.js';
 import { SignatureStore } from './signatures.js';
 import { tokenize } from './text.js';
 import { withoutChrome } from './boilerplate.js';
@@ -134,6 +134,10 @@ export class StoryIndex {
   private readonly figures: Figures[] = [];
   private readonly exactKeys: number[] = [];
   private seenAt = new Int32Array(1024);
+  /** Stories read from the buckets for the article being added (scratch). */
+  private scanned = new Int32Array(0);
+  /** Bands a candidate shares with the article being added (valid where seenAt is its stamp). */
+  private bandHits = new Int32Array(1024);
   private addCount = 0;
 
   constructor(options: StoryIndexOptions = {}) {
@@ -199,7 +203,7 @@ export class StoryIndex {
 
   /** Approximate bytes held by the LSH index and signatures, for the bench's bytes per article. */
   memoryBytes(): number {
-    let bytes = this.bands.bytes() + this.signatures.bytes() + this.seenAt.byteLength + this.hasSignature.byteLength;
+    let bytes = this.bands.bytes() + this.signatures.bytes() + this.seenAt.byteLength + this.bandHits.byteLength + this.hasSignature.byteLength;
     for (const figures of this.figures) bytes += figures.byteLength + 64;
     // A Map entry costs about 40 bytes (plus its 17-character id string, about 40 more); per story
     // the parallel arrays hold about 8 slots of 8 bytes.
@@ -216,18 +220,46 @@ export class StoryIndex {
     );
   }
 
-  /** Stories sharing a band with `signature`, each once, oldest first. */
+  /**
+   * Stories sharing a band with `signature`, each once, oldest first: of the newest
+   * BUCKET_SCAN_LIMIT in each band, the MAX_VERIFIED_CANDIDATES sharing the most bands. The caps
+   * keep a flood of template look-alikes (thousands of price reports that differ only in their
+   * figures, all in the same buckets) from making each add cost as much as all before it; a true
+   * copy shares more bands with its original than look-alikes do, so it stays among them.
+   */
   private candidates(signature: Uint32Array): number[] {
-    const found: number[] = [];
+    const { bands, rows } = this.options;
+    if (this.scanned.length < bands * BUCKET_SCAN_LIMIT) this.scanned = new Int32Array(bands * BUCKET_SCAN_LIMIT);
+    let end = 0;
+    for (let band = 0; band < bands; band++) end = this.bands.collect(bandKey(signature, band, rows), BUCKET_SCAN_LIMIT, this.scanned, end);
     const stamp = this.addCount;
-    for (let band = 0; band < this.options.bands; band++) {
-      this.bands.forEach(bandKey(signature, band, this.options.rows), (story) => {
-        if (this.seenAt[story] === stamp) return;
+    let distinct = 0;
+    for (let i = 0; i < end; i++) {
+      const story = this.scanned[i]!;
+      if (this.seenAt[story] === stamp) {
+        this.bandHits[story]!++;
+      } else {
         this.seenAt[story] = stamp;
-        found.push(story);
-      });
+        this.bandHits[story] = 1;
+        this.scanned[distinct++] = story;
+      }
     }
-    return found.sort((x, y) => x - y);
+    const ordered = this.scanned.slice(0, distinct).sort();
+    if (ordered.length <= MAX_VERIFIED_CANDIDATES) return Array.from(ordered);
+    // The most bands shared first, ties to the older story: find the band count at which the
+    // cap is reached, keep everything above it and the oldest at it (linear, no comparator sort).
+    const histogram = new Int32Array(this.options.bands + 2);
+    for (const story of ordered) histogram[this.bandHits[story]!]!++;
+    let cutoff = this.options.bands + 1;
+    let above = 0;
+    while (cutoff > 1 && above + histogram[cutoff]! <= MAX_VERIFIED_CANDIDATES) above += histogram[cutoff--]!;
+    let atCutoff = MAX_VERIFIED_CANDIDATES - above;
+    const kept: number[] = [];
+    for (const story of ordered) {
+      const hits = this.bandHits[story]!;
+      if (hits > cutoff || (hits === cutoff && atCutoff-- > 0)) kept.push(story);
+    }
+    return kept;
   }
 
   private index(story: number, print: Fingerprint): void {
@@ -260,6 +292,7 @@ export class StoryIndex {
       const grown = new Int32Array(this.seenAt.length * 2);
       grown.set(this.seenAt);
       this.seenAt = grown;
+      this.bandHits = new Int32Array(grown.length);
       const flags = new Uint8Array(this.seenAt.length);
       flags.set(this.hasSignature);
       this.hasSignature = flags;

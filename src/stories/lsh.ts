@@ -24,11 +24,17 @@ export class BandTable {
     this.heads[slot] = entry;
   }
 
-  /** Calls `visit` with each value stored under `key`. */
-  forEach(key: number, visit: (value: number) => void): void {
-    for (let entry = this.heads[key & (this.heads.length - 1)]!; entry !== -1; entry = this.next[entry]!) {
-      if (this.keys[entry] === key) visit(this.values[entry]!);
+  /**
+   * Up to `limit` values stored under `key`, newest first, written into `out` from `at`; returns
+   * the new end. A plain loop rather than a callback: this is the index's hottest path.
+   */
+  collect(key: number, limit: number, out: Int32Array, at: number): number {
+    let end = at;
+    const stop = at + limit;
+    for (let entry = this.heads[key & (this.heads.length - 1)]!; entry !== -1 && end < stop; entry = this.next[entry]!) {
+      if (this.keys[entry] === key) out[end++] = this.values[entry]!;
     }
+    return end;
   }
 
   bytes(): number {

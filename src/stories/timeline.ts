@@ -146,9 +146,10 @@ function difference(original: readonly Paragraph[], copy: readonly Paragraph[]):
 
 function siteOf(article: Article): string | null {
   if (article.siteName) return article.siteName;
-  if (article.url) {
+  const url = article.url ?? article.canonicalUrl;
+  if (url) {
     try {
-      return new URL(article.url).hostname.replace(/^www\./u, '');
+      return new URL(url).hostname.replace(/^www\./u, '');
     } catch {
       // Not a URL we can read: fall through to the credited source.
     }
