@@ -6,7 +6,7 @@ import type { CaptureRecord, Store } from '../store/index.js';
 import { type CaptureInput, articlesOf } from './assemble.js';
 import { CaptureBatch } from './batch.js';
 import { draftsOf } from './drafts.js';
-import { storiesOf } from './stories.js';
+import { type StoryDesk, storiesOf } from './stories.js';
 import { type ExpandedInputs, type InputFile, expandInputs, readCapture } from './inputs.js';
 import { ParsePool, WORKER_MIN_BYTES, wantsWorkers } from './pool.js';
 import { type CaptureFormat, type ParseSummary, inlineSession } from './session.js';
@@ -61,7 +61,7 @@ export interface IngestOptions {
 
 /** Ingests the files and folders named (or, from a caller that expanded them already, those). */
 export async function ingest(store: Store, inputs: string[] | ExpandedInputs, options: IngestOptions = {}): Promise<IngestSummary> {
-  storiesOf(store);
+  const stories = storiesOf(store);
   const { files, missing } = Array.isArray(inputs) ? await expandInputs(inputs) : inputs;
   const summary: IngestSummary = {
     inputs: files.length + missing.length,
@@ -82,7 +82,7 @@ export async function ingest(store: Store, inputs: string[] | ExpandedInputs, op
       const file = files[i]!;
       const report = (written: number, total: number | null) =>
         options.onProgress?.({ input: i + 1, inputs: files.length, name: file.name, written, total, added: summary.articles.added });
-      await ingestOne(store, file, summary, report, poolFor, batch);
+      await ingestOne(store, file, summary, report, poolFor, batch, stories);
     }
     await batch.flush();
   } finally {
@@ -98,6 +98,7 @@ async function ingestOne(
   report: (written: number, total: number | null) => void,
   poolFor: () => ParsePool | null,
   batch: CaptureBatch,
+  stories: StoryDesk,
 ): Promise<void> {
   let input: CaptureInput;
   try {
@@ -129,7 +130,7 @@ async function ingestOne(
   await batch.flush();
   // A large input is parsed and structured in a worker, so the main thread only writes, and it
   // starts writing while the rest of the input is still being parsed.
-  const session = pool?.alive ? pool.session(input) : inlineSession(input);
+  const session = pool?.alive ? pool.session(input, (articles, prints) => stories.remember(articles, prints)) : inlineSession(input);
   let written = 0;
   let first = !state;
   try {

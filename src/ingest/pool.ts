@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Article, DatelineError, type ErrorCode } from '../core/index.js';
 import type { CaptureInput } from './assemble.js';
-import type { CaptureFormat, CaptureJob, ParseSession, ParseSummary, WorkerReply } from './session.js';
+import type { CaptureFormat, CaptureJob, FingerprintSink, ParseSession, ParseSummary, WorkerReply } from './session.js';
 
 /** Articles per reply from a worker: small enough that the first writes start soon. */
 export const WORKER_PIECE = 500;
@@ -67,6 +67,7 @@ interface Job {
   error: Error | null;
   /** Wakes a writer waiting for more pieces. */
   wake: (() => void) | null;
+  prints: FingerprintSink | null;
 }
 
 export class ParsePool {
@@ -92,12 +93,15 @@ export class ParsePool {
     return this.workers.length > 0;
   }
 
-  /** Parses and structures a capture in the least busy worker. */
-  session(input: CaptureInput): ParseSession {
-    const job: Job = { started: deferred(), summary: deferred(), pieces: [], done: false, error: null, wake: null };
+  /**
+   * Parses and structures a capture in the least busy worker; with `prints`, the worker also
+   * fingerprints each article for stories and the sink hears of them before the articles are taken.
+   */
+  session(input: CaptureInput, prints: FingerprintSink | null = null): ParseSession {
+    const job: Job = { started: deferred(), summary: deferred(), pieces: [], done: false, error: null, wake: null, prints };
     const worker = this.workers.reduce((a, b) => (this.jobs.get(b)!.length < this.jobs.get(a)!.length ? b : a));
     this.jobs.get(worker)!.push(job);
-    const message: CaptureJob = { input, piece: WORKER_PIECE };
+    const message: CaptureJob = { input, piece: WORKER_PIECE, fingerprints: prints !== null };
     worker.postMessage(message);
     return { started: job.started.promise, summary: job.summary.promise, next: (max) => take(job, max) };
   }
@@ -115,6 +119,7 @@ export class ParsePool {
         job.started.resolve(reply.found);
         return;
       case 'articles':
+        if (reply.prints) job.prints?.(reply.articles, reply.prints);
         job.pieces.push(reply.articles);
         break;
       case 'parsed':

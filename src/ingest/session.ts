@@ -2,6 +2,7 @@
 // parse's outcome, whether the work is done on this thread (small captures) or in a parse
 // worker (large ones, whose articles arrive while the rest is still being parsed).
 import type { Article, InputProblem, ParsedCapture } from '../core/index.js';
+import type { Fingerprint } from '../stories/index.js';
 import { type CaptureInput, articlesOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
 
@@ -57,11 +58,16 @@ export interface CaptureJob {
   input: CaptureInput;
   /** Articles per reply. */
   piece: number;
+  /** Also compute each article's story fingerprint, so the writing thread only matches. */
+  fingerprints: boolean;
 }
+
+/** Hears of the fingerprints a worker computed for articles it sent (same order). */
+export type FingerprintSink = (articles: readonly Article[], prints: readonly Fingerprint[]) => void;
 
 export type WorkerReply =
   | { kind: 'started'; found: CaptureFormat }
-  | { kind: 'articles'; articles: Article[] }
+  | { kind: 'articles'; articles: Article[]; prints: Fingerprint[] | null }
   | { kind: 'parsed'; summary: ParseSummary }
   | { kind: 'failed'; error: { code: string; message: string; line?: number } }
   | { kind: 'crashed'; message: string };

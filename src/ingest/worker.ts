@@ -1,15 +1,16 @@
-// A parse worker: takes a whole capture, parses it, and structures and enriches its drafts off
-// the main thread, which keeps the database. It says what the capture is as soon as it is
+// A parse worker: takes a whole capture, parses it, and structures and enriches its drafts (and,
+// when asked, fingerprints them for stories) off the main thread, which keeps the database. It says what the capture is as soon as it is
 // decoded, sends the articles a piece at a time while parsing goes on, then the outcome.
 import { parentPort } from 'node:worker_threads';
 import { type ArticleDraft, isDatelineError } from '../core/index.js';
+import { fingerprint } from '../stories/index.js';
 import { articleOf, articleUrlOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
 import { type CaptureJob, type WorkerReply, summaryOf } from './session.js';
 
 const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
-parentPort?.on('message', ({ input, piece }: CaptureJob) => {
+parentPort?.on('message', ({ input, piece, fingerprints }: CaptureJob) => {
   const { capture } = input;
   const url = articleUrlOf(capture);
   let buffer: ArticleDraft[] = [];
@@ -17,7 +18,7 @@ parentPort?.on('message', ({ input, piece }: CaptureJob) => {
     if (buffer.length === 0) return;
     const articles = buffer.map((draft) => articleOf(capture.id, url, capture.fetchedAt, draft));
     buffer = [];
-    reply({ kind: 'articles', articles });
+    reply({ kind: 'articles', articles, prints: fingerprints ? articles.map((article) => fingerprint(article.text)) : null });
   };
   try {
     const parsed = draftsOf(input, {

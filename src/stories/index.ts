@@ -134,8 +134,9 @@ export class StoryIndex {
   private readonly figures: Figures[] = [];
   private readonly exactKeys: number[] = [];
   private seenAt = new Int32Array(1024);
-  /** Stories read from the buckets for the article being added (scratch). */
+  /** Stories read from the buckets for the article being added, and how many share each band count (scratch). */
   private scanned = new Int32Array(0);
+  private readonly histogram: Int32Array;
   /** Bands a candidate shares with the article being added (valid where seenAt is its stamp). */
   private bandHits = new Int32Array(1024);
   private addCount = 0;
@@ -145,6 +146,7 @@ export class StoryIndex {
     this.options = resolveOptions(matching);
     this.keepMembers = keepMembers;
     this.signatures = new SignatureStore(this.options.permutations);
+    this.histogram = new Int32Array(this.options.bands + 2);
   }
 
   /** How many stories it holds. */
@@ -244,11 +246,12 @@ export class StoryIndex {
         this.scanned[distinct++] = story;
       }
     }
-    const ordered = this.scanned.slice(0, distinct).sort();
+    const ordered = this.scanned.subarray(0, distinct).sort();
     if (ordered.length <= MAX_VERIFIED_CANDIDATES) return Array.from(ordered);
     // The most bands shared first, ties to the older story: find the band count at which the
     // cap is reached, keep everything above it and the oldest at it (linear, no comparator sort).
-    const histogram = new Int32Array(this.options.bands + 2);
+    const histogram = this.histogram;
+    histogram.fill(0);
     for (const story of ordered) histogram[this.bandHits[story]!]!++;
     let cutoff = this.options.bands + 1;
     let above = 0;

@@ -50,8 +50,8 @@ export class SqliteStore implements Store {
   private readonly sources: SourceTable;
   private readonly stories: StoryTable;
   private assigner: StoryAssigner | null = null;
-  /** Puts each article inserted in its story, when an assigner is set. */
-  private readonly placeInStory = (seq: bigint, article: Article) => this.stories.place(this.assigner!, seq, article);
+  /** The story of each article about to be inserted, when an assigner is set. */
+  private readonly placeInStory = (article: Article) => this.stories.place(this.assigner!, article);
   private readonly writeBody: (record: CaptureRecord, articles: readonly Article[]) => WriteResult;
   private readonly writeOne: Transaction<(record: CaptureRecord, articles: readonly Article[]) => WriteResult>;
   private closed = false;
@@ -94,7 +94,7 @@ export class SqliteStore implements Store {
   }
 
   /** The insert hook that places articles in stories, or none without an assigner. */
-  private placer(): ((seq: bigint, article: Article) => void) | undefined {
+  private placer(): ((article: Article) => string) | undefined {
     return this.assigner ? this.placeInStory : undefined;
   }
 
@@ -200,7 +200,7 @@ export class SqliteStore implements Store {
             this.stories.begin(assigner);
             let count = 0;
             for (const row of this.stories.articlesInOrder()) {
-              this.stories.place(assigner, row.seq, row);
+              this.stories.setStory(row.seq, this.stories.place(assigner, row));
               count++;
             }
             return count;

@@ -40,7 +40,7 @@ export class StoryTable {
   private readonly insert;
   private readonly grow;
   private readonly reoriginate;
-  private readonly setStory;
+  private readonly setStoryOf;
   private readonly lastChange;
   private readonly changedAfter;
   private readonly bySize;
@@ -60,7 +60,7 @@ export class StoryTable {
     this.insert = db.prepare('INSERT INTO stories (id, original_id, size, latest_ms, changed, key) VALUES (?, ?, 1, ?, ?, ?)');
     this.grow = db.prepare('UPDATE stories SET size = size + 1, latest_ms = max(latest_ms, ?) WHERE id = ?');
     this.reoriginate = db.prepare('UPDATE stories SET original_id = ?, key = ?, changed = ? WHERE id = ?');
-    this.setStory = db.prepare('UPDATE articles SET story_id = ? WHERE seq = ?');
+    this.setStoryOf = db.prepare('UPDATE articles SET story_id = ? WHERE seq = ?');
     this.lastChange = db.prepare<[], { last: number | null }>('SELECT max(changed) AS last FROM stories');
     this.changedAfter = db.prepare<[number, number], { id: string; original_id: string; key: Buffer; changed: number }>(
       'SELECT id, original_id, key, changed FROM stories WHERE changed > ? ORDER BY changed, seq LIMIT ?',
@@ -114,8 +114,8 @@ export class StoryTable {
     this.change = null;
   }
 
-  /** Puts the article just inserted as row `seq` in its story. */
-  place(assigner: StoryAssigner, seq: bigint | number, article: StoryCandidate): void {
+  /** Places an article being stored in its story (its row's story_id is the caller's to write); returns the story id. */
+  place(assigner: StoryAssigner, article: StoryCandidate): string {
     if (this.change === null) throw new Error('stories: place() outside a writing transaction');
     const assignment = assigner.assign(article);
     const publishedMs = instantOf(article.published);
@@ -126,7 +126,12 @@ export class StoryTable {
       this.grow.run(publishedMs ?? NO_TIME, assignment.storyId);
       if (assignment.key) this.reoriginate.run(assignment.originalId, assignment.key, this.change, assignment.storyId);
     }
-    this.setStory.run(assignment.storyId, seq);
+    return assignment.storyId;
+  }
+
+  /** Sets a stored article's story (restory). */
+  setStory(seq: number, storyId: string): void {
+    this.setStoryOf.run(storyId, seq);
   }
 
   /** Empties every story (restory), in the caller's transaction. */
