@@ -13,7 +13,9 @@
 // 5. A member published earlier than its story's original becomes the original (same story id).
 // What a store keeps of a story (its original's key) lets another process restore() the index.
 import { instantOf, sha256Hex } from '../core/index.js';
-import { figuresAgree, type Figures } from './figures.js';
+import { FigurePool } from './figure-pool.js';
+import { StoryHash, exactHash, stringHash } from './story-hash.js';
+import { figuresAgree } from './figures.js';
 import { coefficientsFor, decodeKey, encodeKey, fingerprintOf, type Fingerprint } from './fingerprint.js';
 import { BandTable, bandKey } from './lsh.js';
 import { minhashInto } from './minhash.js';
@@ -119,10 +121,13 @@ export interface StoredStory {
 export class StoryIndex {
   private readonly options: StoryOptions;
   private readonly keepMembers: boolean;
-  private readonly bands = new BandTable();
-  private readonly exactStory = new Map<number, number>();
+  private readonly bands: BandTable;
+  /** One story's band keys (scratch). */
+  private readonly bandKeys: Uint32Array;
+  /** Stories by their original's exact hash. */
+  private readonly exactStory = new StoryHash();
   /** Story id to story number. */
-  private readonly numbers = new Map<string, number>();
+  private readonly numbers = new StoryHash();
   private readonly ids: string[] = [];
   private readonly originalIds: string[] = [];
   private readonly originalTimes: number[] = [];
@@ -131,7 +136,7 @@ export class StoryIndex {
   /** 1 where the story's original has a signature (is long enough for fuzzy matching). */
   private hasSignature = new Uint8Array(1024);
   private readonly shingleCounts: number[] = [];
-  private readonly figures: Figures[] = [];
+  private readonly figures = new FigurePool();
   private readonly exactKeys: number[] = [];
   private seenAt = new Int32Array(1024);
   /** Stories read from the buckets for the article being added, and how many share each band count (scratch). */
@@ -147,6 +152,8 @@ export class StoryIndex {
     this.keepMembers = keepMembers;
     this.signatures = new SignatureStore(this.options.permutations);
     this.histogram = new Int32Array(this.options.bands + 2);
+    this.bands = new BandTable(this.options.bands);
+    this.bandKeys = new Uint32Array(this.options.bands);
   }
 
   /** How many stories it holds. */
@@ -165,8 +172,8 @@ export class StoryIndex {
     const time = publishedTime(article.published);
     if (print.empty) return this.found(article.id, time, print, false);
 
-    const exactMatch = this.exactStory.get(print.exact);
-    if (exactMatch !== undefined && this.exactKeys[exactMatch] === print.exact && figuresAgree(this.figures[exactMatch]!, print.figures)) {
+    const exactMatch = this.exactStory.find(exactHash(print.exact), (story) => this.exactKeys[story] === print.exact);
+    if (exactMatch !== -1 && figuresAgree(this.figures.get(exactMatch), print.figures)) {
       return this.join(exactMatch, article.id, time, print, 1);
     }
 
@@ -178,7 +185,7 @@ export class StoryIndex {
         if (this.hasSignature[candidate] !== 1) continue;
         const jaccard = this.signatures.jaccard(candidate, signature);
         if (jaccard <= bestSimilarity || !this.similarEnough(jaccard, print.shingles, this.shingleCounts[candidate]!)) continue;
-        if (!figuresAgree(this.figures[candidate]!, print.figures)) continue;
+        if (!figuresAgree(this.figures.get(candidate), print.figures)) continue;
         best = candidate;
         bestSimilarity = jaccard;
       }
@@ -193,8 +200,8 @@ export class StoryIndex {
    */
   restore(story: StoredStory): void {
     const { fingerprint: print, time } = decodeKey(story.key);
-    const known = this.numbers.get(story.id);
-    if (known === undefined) this.found(story.originalId, time, print, !print.empty, story.id);
+    const known = this.storyNumber(story.id);
+    if (known === -1) this.found(story.originalId, time, print, !print.empty, story.id);
     else if (this.originalIds[known] !== story.originalId) this.setOriginal(known, story.originalId, time, print);
   }
 
@@ -206,12 +213,20 @@ export class StoryIndex {
   /** Approximate bytes held by the LSH index and signatures, for the bench's bytes per article. */
   memoryBytes(): number {
     let bytes = this.bands.bytes() + this.signatures.bytes() + this.seenAt.byteLength + this.bandHits.byteLength + this.hasSignature.byteLength;
-    for (const figures of this.figures) bytes += figures.byteLength + 64;
+    bytes += this.figures.bytes();
     // A Map entry costs about 40 bytes (plus its 17-character id string, about 40 more); per story
     // the parallel arrays hold about 8 slots of 8 bytes.
-    bytes += this.exactStory.size * 40 + this.ids.length * (80 + 64);
+    bytes += this.exactStory.bytes() + this.numbers.bytes();
+    // Per story: its id and its original's id (strings of about 17 characters, some 40 bytes each)
+    // and about 5 slots of 8 bytes in the parallel arrays.
+    bytes += this.ids.length * (80 + 40);
     if (this.keepMembers) for (const members of this.members) bytes += 16 + members.length * 8;
     return bytes;
+  }
+
+  /** The number of the story with this id, or -1. */
+  private storyNumber(id: string): number {
+    return this.numbers.find(stringHash(id), (story) => this.ids[story] === id);
   }
 
   private similarEnough(jaccard: number, shingles: number, originalShingles: number): boolean {
@@ -266,12 +281,14 @@ export class StoryIndex {
   }
 
   private index(story: number, print: Fingerprint): void {
-    if (!this.exactStory.has(print.exact) || this.exactKeys[this.exactStory.get(print.exact)!] !== print.exact) {
-      this.exactStory.set(print.exact, story);
-    }
+    // Exact copies join the oldest story whose original has this text; stories whose original
+    // changed since stay in the table and no longer match.
+    const hash = exactHash(print.exact);
+    if (this.exactStory.find(hash, (other) => this.exactKeys[other] === print.exact) === -1) this.exactStory.add(hash, story);
     const signature = print.signature;
     if (signature === null) return;
-    for (let band = 0; band < this.options.bands; band++) this.bands.insert(bandKey(signature, band, this.options.rows), story);
+    for (let band = 0; band < this.options.bands; band++) this.bandKeys[band] = bandKey(signature, band, this.options.rows);
+    this.bands.insertBlock(this.bandKeys, story);
   }
 
   private setSignature(story: number, signature: Uint32Array | null): void {
@@ -282,14 +299,14 @@ export class StoryIndex {
   private found(articleId: string, time: number, print: Fingerprint, indexed: boolean, givenId?: string): StoryMatch {
     const story = this.ids.length;
     let id = givenId ?? `s${sha256Hex(`story:${articleId}`).slice(0, 16)}`;
-    for (let n = 2; this.numbers.has(id); n++) id = `s${sha256Hex(`story:${articleId}#${n}`).slice(0, 16)}`;
-    this.numbers.set(id, story);
+    for (let n = 2; this.storyNumber(id) !== -1; n++) id = `s${sha256Hex(`story:${articleId}#${n}`).slice(0, 16)}`;
+    this.numbers.add(stringHash(id), story);
     this.ids.push(id);
     this.originalIds.push(articleId);
     this.originalTimes.push(time);
     if (this.keepMembers) this.members.push([articleId]);
     this.shingleCounts.push(print.shingles);
-    this.figures.push(print.figures);
+    this.figures.set(story, print.figures);
     this.exactKeys.push(print.exact);
     if (story >= this.seenAt.length) {
       const grown = new Int32Array(this.seenAt.length * 2);
@@ -328,7 +345,7 @@ export class StoryIndex {
     this.originalTimes[story] = time;
     this.setSignature(story, print.empty ? null : print.signature);
     this.shingleCounts[story] = print.shingles;
-    this.figures[story] = print.figures;
+    this.figures.set(story, print.figures);
     this.exactKeys[story] = print.exact;
     if (!sameText && !print.empty) this.index(story, print);
   }

@@ -1,58 +1,72 @@
 // LSH banding: a multimap from 32-bit band keys to story numbers, in growable typed arrays
 // (a chained hash table), so a million stories cost a few hundred bytes each and no objects.
+// A story's keys go in as one block of `width` entries (one per band), so an entry's story is
+// its block's owner: one number per block rather than one per entry.
 
-const INITIAL_CAPACITY = 1 << 12;
+const INITIAL_BLOCKS = 256;
 /** Entries per head slot before the heads double: chains of about two, a quarter of the bytes. */
 const HEADS_LOAD = 2;
 
 export class BandTable {
-  private heads = new Int32Array(INITIAL_CAPACITY / HEADS_LOAD).fill(-1);
-  private keys = new Uint32Array(INITIAL_CAPACITY);
-  private values = new Int32Array(INITIAL_CAPACITY);
-  private next = new Int32Array(INITIAL_CAPACITY);
+  private heads: Int32Array;
+  private keys: Uint32Array;
+  private next: Int32Array;
+  private owners = new Int32Array(INITIAL_BLOCKS);
   private size = 0;
+  private blocks = 0;
 
-  /** Adds `value` under `key` (duplicates are allowed; readers de-duplicate). */
-  insert(key: number, value: number): void {
-    if (this.size === this.keys.length) this.growEntries();
-    if (this.size >= this.heads.length * HEADS_LOAD) this.rehash(this.heads.length * 2);
-    const entry = this.size++;
-    const slot = key & (this.heads.length - 1);
-    this.keys[entry] = key;
-    this.values[entry] = value;
-    this.next[entry] = this.heads[slot]!;
-    this.heads[slot] = entry;
+  /** `width`: the keys per block (the number of bands). */
+  constructor(private readonly width: number) {
+    this.keys = new Uint32Array(INITIAL_BLOCKS * width);
+    this.next = new Int32Array(INITIAL_BLOCKS * width);
+    this.heads = new Int32Array(2 ** Math.ceil(Math.log2((INITIAL_BLOCKS * width) / HEADS_LOAD))).fill(-1);
+  }
+
+  /** Adds `story` under each of `keys` (its `width` band keys); duplicates are allowed, readers de-duplicate. */
+  insertBlock(keys: Uint32Array, story: number): void {
+    if (this.size + this.width > this.keys.length) this.growEntries();
+    while (this.size + this.width > this.heads.length * HEADS_LOAD) this.rehash(this.heads.length * 2);
+    this.owners[this.blocks++] = story;
+    const mask = this.heads.length - 1;
+    for (let i = 0; i < this.width; i++) {
+      const entry = this.size++;
+      const key = keys[i]!;
+      const slot = key & mask;
+      this.keys[entry] = key;
+      this.next[entry] = this.heads[slot]!;
+      this.heads[slot] = entry;
+    }
   }
 
   /**
-   * Up to `limit` values stored under `key`, newest first, written into `out` from `at`; returns
+   * Up to `limit` stories stored under `key`, newest first, written into `out` from `at`; returns
    * the new end. A plain loop rather than a callback: this is the index's hottest path.
    */
   collect(key: number, limit: number, out: Int32Array, at: number): number {
     let end = at;
     const stop = at + limit;
     for (let entry = this.heads[key & (this.heads.length - 1)]!; entry !== -1 && end < stop; entry = this.next[entry]!) {
-      if (this.keys[entry] === key) out[end++] = this.values[entry]!;
+      if (this.keys[entry] === key) out[end++] = this.owners[Math.floor(entry / this.width)]!;
     }
     return end;
   }
 
   bytes(): number {
-    return this.heads.byteLength + this.keys.byteLength + this.values.byteLength + this.next.byteLength;
+    return this.heads.byteLength + this.keys.byteLength + this.next.byteLength + this.owners.byteLength;
   }
 
   /** Entry arrays grow by half, not double, so a million stories waste at most a third. */
   private growEntries(): void {
-    const capacity = Math.ceil(this.keys.length * 1.5);
-    const keys = new Uint32Array(capacity);
+    const blocks = Math.ceil(this.owners.length * 1.5);
+    const keys = new Uint32Array(blocks * this.width);
     keys.set(this.keys);
-    const values = new Int32Array(capacity);
-    values.set(this.values);
-    const next = new Int32Array(capacity);
+    const next = new Int32Array(blocks * this.width);
     next.set(this.next);
+    const owners = new Int32Array(blocks);
+    owners.set(this.owners);
     this.keys = keys;
-    this.values = values;
     this.next = next;
+    this.owners = owners;
   }
 
   private rehash(slots: number): void {
