@@ -18,6 +18,7 @@ const steps = [
   ['search', '北京', '--db', db, '--limit', '3'],
   ['search', 'electric ferries', '--db', db, '--limit', '3'],
   ['search', '(unbalanced', '--db', db],
+  ['stories', '--db', db, '--limit', '3'],
 ];
 
 let failed = 0;
@@ -38,6 +39,17 @@ if (id) {
   const shown = spawnSync(process.execPath, ['dist/cli/main.js', 'show', id, '--db', db], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   process.stdout.write(shown.stdout.split('\n').slice(0, 14).join('\n') + '\n  ...\n');
 }
+// The largest story's pickup timeline: the wire release and the trade site that republished it.
+const largest = spawnSync(process.execPath, ['dist/cli/main.js', 'stories', '--db', db, '--limit', '1', '--json'], { encoding: 'utf8' });
+const storyId = largest.stdout ? JSON.parse(largest.stdout.split('\n')[0]).id : null;
+if (storyId) {
+  for (const extra of [[], ['--csv']]) {
+    process.stdout.write(`\n$ dateline story ${storyId} --db ${db}${extra.length ? ` ${extra.join(' ')}` : ''}\n`);
+    const story = spawnSync(process.execPath, ['dist/cli/main.js', 'story', storyId, '--db', db, ...extra], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    process.stdout.write(story.stdout + story.stderr);
+    if (story.status !== 0) failed++;
+  }
+} else failed++;
 if (failed > 0) {
   process.stderr.write(`demo: ${failed} step(s) did not behave as expected\n`);
   process.exit(1);
