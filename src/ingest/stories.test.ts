@@ -167,3 +167,35 @@ test('rebuildStories wants a fresh assigner', async () => {
     await store.close();
   }
 });
+
+test('a restory in one process makes another start over before its next write', async () => {
+  const path = join(dir, 'rebuilt.db');
+  const writer = await openStore(path);
+  const other = await openStore(path);
+  try {
+    let forgotten = 0;
+    const desk = new (class extends StoryDesk {
+      override forget(): void {
+        forgotten++;
+        super.forget();
+      }
+    })();
+    writer.assignStories(desk);
+    const wire = capture(RELEASE, { published: '2024-05-06T10:00:00Z' });
+    await writer.writeCapture(wire.record, wire.articles);
+    const before = await storyOf(writer, wire.articles[0]!.id);
+    assert.equal(forgotten, 0);
+    // The other process rebuilds; stories get new change numbers and may get new ids.
+    await restory(other);
+    const copy = capture(COPY, { published: '2024-05-06T12:00:00Z' });
+    await writer.writeCapture(copy.record, copy.articles);
+    assert.equal(forgotten, 1, 'the writer dropped its index and caught up from the store');
+    const after = await storyOf(writer, wire.articles[0]!.id);
+    assert.equal(after, before, 'the same input order gives the same story id');
+    assert.equal(await storyOf(writer, copy.articles[0]!.id), after);
+    assert.equal((await writer.getStory(after!))!.articles.length, 2);
+  } finally {
+    await writer.close();
+    await other.close();
+  }
+});

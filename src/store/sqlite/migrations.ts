@@ -137,6 +137,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX stories_by_size ON stories(size DESC, seq);
       CREATE INDEX stories_by_latest ON stories(latest_ms DESC, seq);
       CREATE INDEX stories_by_change ON stories(changed);
+      -- The change at which stories were last rebuilt (restory): a writer that saw less starts over.
+      CREATE TABLE story_rebuilds (at INTEGER NOT NULL);
+      INSERT INTO story_rebuilds (at) VALUES (0);
     `,
   },
   {

@@ -42,6 +42,7 @@ export class StoryTable {
   private readonly reoriginate;
   private readonly setStoryOf;
   private readonly lastChange;
+  private readonly markRebuilt;
   private readonly changedAfter;
   private readonly bySize;
   private readonly byLatest;
@@ -61,7 +62,10 @@ export class StoryTable {
     this.grow = db.prepare('UPDATE stories SET size = size + 1, latest_ms = max(latest_ms, ?) WHERE id = ?');
     this.reoriginate = db.prepare('UPDATE stories SET original_id = ?, key = ?, changed = ? WHERE id = ?');
     this.setStoryOf = db.prepare('UPDATE articles SET story_id = ? WHERE seq = ?');
-    this.lastChange = db.prepare<[], { last: number | null }>('SELECT max(changed) AS last FROM stories');
+    this.lastChange = db.prepare<[], { last: number | null; rebuilt: number }>(
+      'SELECT max((SELECT max(changed) FROM stories), at) AS last, at AS rebuilt FROM story_rebuilds',
+    );
+    this.markRebuilt = db.prepare('UPDATE story_rebuilds SET at = ?');
     this.changedAfter = db.prepare<[number, number], { id: string; original_id: string; key: Buffer; changed: number }>(
       'SELECT id, original_id, key, changed FROM stories WHERE changed > ? ORDER BY changed, seq LIMIT ?',
     );
@@ -88,8 +92,10 @@ export class StoryTable {
    * change number this transaction will write with. Call first inside each writing transaction.
    */
   begin(assigner: StoryAssigner): void {
-    const last = this.lastChange.get()?.last ?? 0;
-    if (last > assigner.seen) {
+    const { last, rebuilt } = this.lastChange.get()!;
+    // Stories were rebuilt since it looked: what it holds may name stories that are gone.
+    if (rebuilt > assigner.seen) assigner.forget();
+    if (last !== null && last > assigner.seen) {
       for (let after = assigner.seen; after < last; ) {
         const rows = this.changedAfter.all(after, PAGE);
         if (rows.length === 0) break;
@@ -97,8 +103,9 @@ export class StoryTable {
         const stories: StoredStory[] = rows.map((row) => ({ id: row.id, originalId: row.original_id, key: row.key }));
         assigner.catchUp(stories, after);
       }
+      assigner.catchUp([], last);
     }
-    this.change = last + 1;
+    this.change = (last ?? 0) + 1;
     this.wrote = false;
   }
 
@@ -134,10 +141,15 @@ export class StoryTable {
     this.setStoryOf.run(storyId, seq);
   }
 
-  /** Empties every story (restory), in the caller's transaction. */
+  /**
+   * Empties every story (restory), in the caller's transaction. Change numbers go on from where
+   * they were, and the rebuild is marked at the next one, so other writers know to start over.
+   */
   clear(): void {
+    const last = this.lastChange.get()!.last ?? 0;
     this.db.prepare('UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL').run();
     this.db.prepare('DELETE FROM stories').run();
+    this.markRebuilt.run(last + 1);
   }
 
   /** Every article in the order first stored, a page at a time (a statement cannot stay open while others run). */
