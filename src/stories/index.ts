@@ -9,10 +9,10 @@
 //    stories, each verified against its ORIGINAL only (so stories never grow by chaining):
 //    similar enough (rules.ts) and figures agreeing (figures.ts). The most similar wins, ties to
 //    the older story.
-// 4. Otherwise the article founds a story whose id derives from its own id.
+// 4. Otherwise the article founds a story whose id is its own id with an `s` before it.
 // 5. A member published earlier than its story's original becomes the original (same story id).
 // What a store keeps of a story (its original's key) lets another process restore() the index.
-import { instantOf, sha256Hex } from '../core/index.js';
+import { instantOf } from '../core/index.js';
 import { FigurePool } from './figure-pool.js';
 import { StoryHash, exactHash, stringHash } from './story-hash.js';
 import { figuresAgree } from './figures.js';
@@ -298,8 +298,9 @@ export class StoryIndex {
 
   private found(articleId: string, time: number, print: Fingerprint, indexed: boolean, givenId?: string): StoryMatch {
     const story = this.ids.length;
-    let id = givenId ?? `s${sha256Hex(`story:${articleId}`).slice(0, 16)}`;
-    for (let n = 2; this.storyNumber(id) !== -1; n++) id = `s${sha256Hex(`story:${articleId}#${n}`).slice(0, 16)}`;
+    // Named after the article that founded it (ids are already hashes): no hashing per story.
+    let id = givenId ?? `s${articleId}`;
+    for (let n = 2; this.storyNumber(id) !== -1; n++) id = `s${articleId}-${n}`;
     this.numbers.add(stringHash(id), story);
     this.ids.push(id);
     this.originalIds.push(articleId);
