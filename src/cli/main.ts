@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './output.js';
 import { registerExtract } from './extract.js';
+import { registerFacets } from './facets.js';
 import { registerIngest } from './ingest.js';
 import { registerParse } from './parse.js';
 import { registerPoll } from './poll.js';
@@ -29,6 +30,7 @@ registerParse(program);
 registerExtract(program);
 registerIngest(program);
 registerSearch(program);
+registerFacets(program);
 registerShow(program);
 registerStats(program);
 registerReprocess(program);

@@ -72,6 +72,26 @@ export interface CountRow {
   count: number;
 }
 
+export interface FacetOptions {
+  /** Rows per facet (default 10). */
+  limit?: number;
+  /** The histogram's buckets (default month): a week is keyed by its Monday. */
+  interval?: 'day' | 'week' | 'month';
+}
+
+/** What the articles matching a query are made of, and when they were published. */
+export interface Facets {
+  /** Matching articles (every copy, not stories). */
+  total: number;
+  byWire: CountRow[];
+  bySource: CountRow[];
+  byPlace: CountRow[];
+  byLanguage: CountRow[];
+  interval: 'day' | 'week' | 'month';
+  /** Articles per bucket of the day printed in `published`, oldest first; undated ones left out. */
+  histogram: Array<{ key: string; count: number }>;
+}
+
 export interface Stats {
   captures: number;
   failedCaptures: number;
@@ -263,6 +283,8 @@ export interface Store {
    */
   search(query: Query, options: SearchOptions): Promise<SearchHit[]>;
   stats(): Promise<Stats>;
+  /** Counts by wire, source, place and language, and a date histogram, over a query's matches. */
+  facets(query: Query, options?: FacetOptions): Promise<Facets>;
   /**
    * Adds a source, due at once (`nextPollAt` = `addedAt`); a URL already followed is returned as
    * it is, with `added: false`.

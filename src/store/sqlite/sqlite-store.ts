@@ -11,6 +11,8 @@ import type {
   SourceState,
   CaptureRecord,
   CaptureState,
+  FacetOptions,
+  Facets,
   FailedCapture,
   SearchHit,
   SearchOptions,
@@ -29,6 +31,7 @@ import type { Transaction } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { Searcher } from './search.js';
 import { SourceTable } from './sources.js';
+import { FacetReader } from './facets.js';
 import { StatsReader } from './stats.js';
 import { type StoryCursor, StoryTable } from './stories.js';
 
@@ -47,6 +50,7 @@ export class SqliteStore implements Store {
   private readonly articles: ArticleTable;
   private readonly searcher: Searcher;
   private readonly statsReader: StatsReader;
+  private readonly facetReader: FacetReader;
   private readonly sources: SourceTable;
   private readonly stories: StoryTable;
   private assigner: StoryAssigner | null = null;
@@ -61,6 +65,7 @@ export class SqliteStore implements Store {
     this.articles = new ArticleTable(db);
     this.searcher = new Searcher(db);
     this.statsReader = new StatsReader(db);
+    this.facetReader = new FacetReader(db);
     this.sources = new SourceTable(db);
     this.stories = new StoryTable(db);
     this.writeBody = (record, articles) => {
@@ -294,6 +299,10 @@ export class SqliteStore implements Store {
 
   search(query: Query, options: SearchOptions): Promise<SearchHit[]> {
     return this.run(`searching for ${query.source}`, () => this.searcher.search(query, options));
+  }
+
+  facets(query: Query, options: FacetOptions = {}): Promise<Facets> {
+    return this.run(`counting facets of ${query.source}`, () => this.facetReader.read(query, options));
   }
 
   stats(): Promise<Stats> {
