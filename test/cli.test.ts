@@ -1,7 +1,7 @@
 // End to end through the built binary: what a user types and what they get back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArticleSchema } from '../src/core/schemas.js';
 import { dateline, jsonLines, scratch } from './helpers.js';
@@ -288,4 +288,36 @@ test('syndicated copies form one story: stories lists it, story shows the pickup
   assert.deepEqual(jsonLines(dateline(['stories', '--db', db, '--json']).stdout), stories);
   assert.equal(dateline(['story', 'nope', '--db', db]).status, 1);
   assert.equal(dateline(['stories', '--since', 'soon', '--db', db]).status, 2);
+});
+
+test('export streams what a query matches as JSON lines, CSV or ninjs; --out writes the whole file or none; facets count the matches', (t) => {
+  const dir = scratch(t);
+  const folder = sampleFolder(dir);
+  const db = join(dir, 'export.db');
+  assert.equal(dateline(['ingest', folder, '--db', db]).status, 0);
+
+  const lines = jsonLines(dateline(['export', '--query', 'company OR bodega', '--db', db]).stdout);
+  assert.equal(lines.length, 3);
+  for (const line of lines) assert.equal(ArticleSchema.safeParse(line).success, true);
+  const csv = dateline(['export', '--query', 'wire:"Business Wire"', '--format', 'csv', '--db', db]).stdout.trim().split('\r\n');
+  assert.equal(csv.length, 2);
+  assert.match(csv[0]!, /^id,story_id,published,title,wire,source/);
+  assert.match(csv[1]!, /Harbor Logistics Announces Port Expansion in Savannah,Business Wire/);
+  const ninjs = jsonLines(dateline(['export', '--query', 'cosecha', '--format', 'ninjs', '--db', db]).stdout);
+  assert.equal(ninjs.length, 1);
+  assert.equal(ninjs[0]!.language, 'es');
+  assert.deepEqual(ninjs[0]!.headlines, [{ role: 'main', value: 'Vinícola del Sur presenta su nueva cosecha' }]);
+
+  const out = join(dir, 'all.jsonl');
+  const written = dateline(['export', '--query', 'lang:en', '--out', out, '--db', db]);
+  assert.equal(written.status, 0, written.stderr);
+  assert.match(written.stderr, /exported 2 articles/);
+  const failed = dateline(['export', '--query', '(broken', '--out', join(dir, 'none.jsonl'), '--db', db]);
+  assert.equal(failed.status, 2);
+  assert.equal(existsSync(join(dir, 'none.jsonl')) || existsSync(join(dir, 'none.jsonl.partial')), false);
+
+  const facets = JSON.parse(dateline(['facets', 'company OR bodega', '--db', db, '--json']).stdout);
+  assert.equal(facets.total, 3);
+  assert.deepEqual(facets.byLanguage, [{ key: 'en', count: 2 }, { key: 'es', count: 1 }]);
+  assert.equal(dateline(['facets', 'x', '--interval', 'year', '--db', db]).status, 2);
 });

@@ -2,6 +2,7 @@
 // The `dateline` command: one file per subcommand, wired together here.
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from './output.js';
+import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
 import { registerFacets } from './facets.js';
 import { registerIngest } from './ingest.js';
@@ -31,6 +32,7 @@ registerExtract(program);
 registerIngest(program);
 registerSearch(program);
 registerFacets(program);
+registerExport(program);
 registerShow(program);
 registerStats(program);
 registerReprocess(program);

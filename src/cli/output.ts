@@ -45,13 +45,3 @@ export const isTTY = (stream: NodeJS.WriteStream): boolean => Boolean(stream.isT
 export const bold = (text: string): string => (isTTY(process.stdout) ? `\x1b[1m${text}\x1b[22m` : text);
 export const dim = (text: string): string => (isTTY(process.stdout) ? `\x1b[2m${text}\x1b[22m` : text);
 
-/** One CSV record (RFC 4180): fields quoted when they hold a comma, quote or line break; null is empty. */
-export function csvRow(fields: ReadonlyArray<string | number | null>): string {
-  return fields.map((field) => (field === null ? '' : quoteCsv(String(field)))).join(',') + '\r\n';
-}
-
-function quoteCsv(field: string): string {
-  // A leading = + - @ would run as a formula in a spreadsheet: a quote mark keeps it text.
-  const safe = /^[=+\-@]/.test(field) && !/^-?\d/.test(field) ? `'${field}` : field;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}

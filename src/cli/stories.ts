@@ -2,7 +2,8 @@
 // into stories, each with its original and the timeline of who picked it up.
 import type { Command } from 'commander';
 import { DatelineError } from '../core/index.js';
-import { EXIT_OK, bold, csvRow, databasePath, dim, printJson, run } from './output.js';
+import { csvRow } from '../formats/out/csv.js';
+import { EXIT_OK, bold, databasePath, dim, printJson, run } from './output.js';
 
 export function registerStories(program: Command): void {
   program

@@ -283,6 +283,8 @@ export interface Store {
    */
   search(query: Query, options: SearchOptions): Promise<SearchHit[]>;
   stats(): Promise<Stats>;
+  /** Every article a query matches, whole, in the order they were stored, read a page at a time (exports). */
+  articlesMatching(query: Query): AsyncIterable<Article>;
   /** Counts by wire, source, place and language, and a date histogram, over a query's matches. */
   facets(query: Query, options?: FacetOptions): Promise<Facets>;
   /**

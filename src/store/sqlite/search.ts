@@ -66,6 +66,24 @@ export class Searcher {
     return hits.slice(offset);
   }
 
+  /**
+   * A page of the ids of every matching article in the order they were stored, after row `after`
+   * (exports: a keyset page, so a million matches cost one pass, not a growing OFFSET).
+   */
+  matchingPage(query: Query, after: number, limit: number): { seq: number; id: string }[] {
+    const compiled = compileQuery(query.root);
+    const driver = compiled.driver;
+    if (!driver) {
+      return this.prepared(`SELECT a.seq AS seq, a.id AS id FROM articles a
+        WHERE ${['a.seq > ?', ...compiled.where].join(' AND ')} ORDER BY a.seq LIMIT ?`)
+        .all(after, ...compiled.params, limit) as { seq: number; id: string }[];
+    }
+    const { index, match } = driver;
+    return this.prepared(`SELECT a.seq AS seq, a.id AS id FROM ${index} JOIN articles a ON a.seq = ${index}.rowid
+      WHERE ${[`${index} MATCH ?`, `${index}.rowid > ?`, ...compiled.where].join(' AND ')} ORDER BY ${index}.rowid LIMIT ?`)
+      .all(match, after, ...compiled.params, limit) as { seq: number; id: string }[];
+  }
+
   /** Matching articles in rank order (newest first for filters only), `limit` from `offset`. */
   private ranked(compiled: CompiledQuery, limit: number, offset: number): SearchHit[] {
     const page = [limit, offset];

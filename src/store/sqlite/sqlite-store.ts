@@ -35,8 +35,9 @@ import { FacetReader } from './facets.js';
 import { StatsReader } from './stats.js';
 import { type StoryCursor, StoryTable } from './stories.js';
 
-/** Stories listed per page of listStories. */
+/** Stories listed per page of listStories, and articles per page of articlesMatching. */
 const STORY_PAGE = 500;
+const EXPORT_PAGE = 500;
 
 /** Any failure as our error: a DatelineError as it is, a database error as E_STORE. */
 function asStoreError(error: unknown, what: string): DatelineError {
@@ -299,6 +300,20 @@ export class SqliteStore implements Store {
 
   search(query: Query, options: SearchOptions): Promise<SearchHit[]> {
     return this.run(`searching for ${query.source}`, () => this.searcher.search(query, options));
+  }
+
+  async *articlesMatching(query: Query): AsyncIterable<Article> {
+    for (let after = 0; ; ) {
+      const page = await this.run(`exporting ${query.source}`, () =>
+        this.db.transaction(() => {
+          const ids = this.searcher.matchingPage(query, after, EXPORT_PAGE);
+          return { read: ids.length, last: ids[ids.length - 1]?.seq, articles: ids.flatMap(({ id }) => this.articles.get(id) ?? []) };
+        })(),
+      );
+      yield* page.articles;
+      if (page.last === undefined || page.read < EXPORT_PAGE) return;
+      after = page.last;
+    }
   }
 
   facets(query: Query, options: FacetOptions = {}): Promise<Facets> {
