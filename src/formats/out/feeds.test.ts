@@ -49,7 +49,8 @@ for (const format of ['rss', 'atom', 'json'] as FeedFormat[]) {
     else assert.ok(!/<script/i.test(body.value));
     assert.equal(second!.title?.text, '铜价上涨');
     assert.equal(second!.link, `http://127.0.0.1:8080/api/articles/${ARTICLES[1]!.id}`);
-    assert.equal(second!.content[0]!.text.replace(/\s+/g, ' ').trim(), 'Output fell in Chile. Miners struck.');
+    // XML cannot carry a control character, so it is dropped there; JSON carries it as it is.
+    assert.equal(second!.content[0]!.text.replace(/\s+/g, ' ').trim(), format === 'json' ? ARTICLES[1]!.text : 'Output fell in Chile. Miners struck.');
     if (format !== 'json') assert.deepEqual(first!.categories.find((c) => c.term === 'CU')?.scheme, 'LME');
   });
 }
