@@ -201,6 +201,25 @@ export interface ArticleRevision {
   article: Article;
 }
 
+/** What an API token may do: `read` reaches read endpoints, `write` reaches every endpoint. */
+export type TokenScope = 'read' | 'write';
+
+/** An API token as listed: never its secret, which is shown once when it is made. */
+export interface ApiToken {
+  /** Public and short; the token itself starts with it, so a request names its row. */
+  id: string;
+  name: string | null;
+  scope: TokenScope;
+  createdAt: string;
+  /** When it was revoked (ISO 8601, UTC); a revoked token is refused. */
+  revokedAt: string | null;
+}
+
+/** An API token as stored: the SHA-256 of the whole token, never the token. */
+export interface StoredToken extends ApiToken {
+  hash: Uint8Array;
+}
+
 export interface Store {
   /** What is stored of a capture, or null when its bytes were never stored. */
   captureState(id: string): Promise<CaptureState | null>;
@@ -276,5 +295,13 @@ export interface Store {
   updateSourceState(id: string, state: Partial<SourceState>): Promise<void>;
   /** Sources due at `now` (ISO 8601), soonest first. */
   dueSources(now: string, limit: number): Promise<Source[]>;
+  /** Stores a new API token. Rejects with E_STORE when its id is taken. */
+  addToken(token: StoredToken): Promise<void>;
+  /** A token by its public id, revoked or not; null when there is none. */
+  getToken(id: string): Promise<StoredToken | null>;
+  /** Every token, oldest first, revoked ones among them. */
+  listTokens(): Promise<ApiToken[]>;
+  /** Revokes a token; false when there is no such token or it was revoked already. */
+  revokeToken(id: string, revokedAt: string): Promise<boolean>;
   close(): Promise<void>;
 }
