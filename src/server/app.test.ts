@@ -260,6 +260,7 @@ describe('ingest', () => {
 
   test('refusals: empty 422, binary 422, no or unknown type 415, bad url 400, too large 413', async () => {
     await expectError(await post('', 'text/plain'), 422, 'E_INPUT_EMPTY');
+    await expectError(await post('', 'text/plain'), 422, 'E_INPUT_EMPTY');
     await expectError(await post(new Uint8Array([0, 1, 2, 0, 255, 0, 0, 3, 0, 0]), 'text/plain'), 422, 'E_INPUT_BINARY');
     // A string body gets text/plain from fetch itself; bytes go without a type.
     await expectError(await post(new TextEncoder().encode(RELEASE), null), 415, 'E_MEDIA_TYPE');

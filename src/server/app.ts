@@ -147,9 +147,11 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
     } else {
       throw new DatelineError('E_MEDIA_TYPE', `ingest: send ${CAPTURE_TYPES.join(', ')} (a capture) or application/json {"url": ...}, not ${type ? `"${shown(type)}"` : 'no Content-Type'}`);
     }
-    const failure = summary.failures[0];
-    if (summary.captures.failed > 0 && failure) throw new DatelineError(failure.code as DatelineError['code'], failure.message);
     const articles = await store.articleIdsOf(captureId);
+    // A capture that failed, now or when these bytes came before, is kept with its error: the
+    // client hears the error either way.
+    const failure = summary.failures[0];
+    if (failure && (summary.captures.failed > 0 || articles.length === 0)) throw new DatelineError(failure.code as DatelineError['code'], failure.message);
     const fresh = summary.captures.new > 0;
     const warnings = [...summary.warnings, ...summary.failures].map(({ code, message }) => ({ code, message }));
     return c.json({ captureId, capture: fresh ? 'new' : 'duplicate', articles, added: summary.articles.added, warnings }, fresh ? 201 : 200);

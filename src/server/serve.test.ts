@@ -28,7 +28,7 @@ test('serve() rejects when the port is taken', async () => {
   const store = await openStore(':memory:');
   try {
     const first = await serve(store, { host: '127.0.0.1', port: 0 });
-    await assert.rejects(serve(store, { host: '127.0.0.1', port: first.port }), /EADDRINUSE/);
+    await assert.rejects(serve(store, { host: '127.0.0.1', port: first.port }), (error: { code?: string; message?: string }) => error.code === 'E_USAGE' && /is in use/.test(error.message ?? ''));
     await first.close();
   } finally {
     await store.close();

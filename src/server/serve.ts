@@ -2,6 +2,7 @@
 // this adds to createApp.
 import type { AddressInfo } from 'node:net';
 import { serve as listen } from '@hono/node-server';
+import { DatelineError } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { type ServerOptions, createApp } from './app.js';
 
@@ -21,7 +22,7 @@ export function serve(store: Store, options: ServerOptions & { host: string; por
   const app = createApp(store, options);
   return new Promise((resolve, reject) => {
     const server = listen({ fetch: app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,
@@ -34,6 +35,12 @@ export function serve(store: Store, options: ServerOptions & { host: string; por
           }),
       });
     });
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, options.host, options.port)));
   });
+}
+
+/** A port in use or not ours to take is the user's to change: said so, with no stack. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): DatelineError {
+  const why = error.code === 'EADDRINUSE' ? 'is in use' : error.code === 'EACCES' ? 'needs privileges this process lacks' : `cannot be listened on (${error.message})`;
+  return new DatelineError('E_USAGE', `serve: ${host}:${port} ${why}; choose another --port or --host`, { cause: error });
 }
