@@ -94,6 +94,13 @@ describe('read endpoints', () => {
     assert.ok(collapsed.hits.some((hit: { storySize: number }) => hit.storySize > 1));
   });
 
+  test('GET /api/search sort=newest orders by published, latest first', async () => {
+    const body = await json(await app.request('/api/search?q=port&limit=100&sort=newest&collapse=none'));
+    const dates = body.hits.map((hit: { published: string | null }) => hit.published).filter(Boolean);
+    assert.ok(dates.length > 2);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+  });
+
   test('GET /api/search refuses bad parameters with 400', async () => {
     const syntax = await expectError(await app.request('/api/search?q=title:('), 400, 'E_QUERY_SYNTAX');
     assert.match(syntax, /column 8/);
@@ -104,7 +111,7 @@ describe('read endpoints', () => {
     await expectError(await app.request('/api/search?q=a&limit=101'), 400, 'E_USAGE');
     await expectError(await app.request('/api/search?q=a&limit=0'), 400, 'E_USAGE');
     await expectError(await app.request('/api/search?q=a&limit=ten'), 400, 'E_USAGE');
-    await expectError(await app.request('/api/search?q=a&sort=newest'), 400, 'E_USAGE');
+    await expectError(await app.request('/api/search?q=a&sort=oldest'), 400, 'E_USAGE');
     await expectError(await app.request('/api/search?q=a&collapse=site'), 400, 'E_USAGE');
     await expectError(await app.request('/api/search?q=a&cursor=bm90IGpzb24'), 400, 'E_USAGE');
     await expectError(await app.request(`/api/search?q=a&cursor=${Buffer.from('{"o":-3}').toString('base64url')}`), 400, 'E_USAGE');

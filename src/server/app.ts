@@ -91,7 +91,7 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
     const offset = params.cursor === undefined ? 0 : offsetOf(params.cursor);
     // The clock is read here, at the edge: `now` in published:>now-7d is the moment of the request.
     const query = parseQuery(params.q, { now: now() });
-    const hits = await store.search(query, { limit: params.limit + 1, offset, collapse: params.collapse });
+    const hits = await store.search(query, { limit: params.limit + 1, offset, collapse: params.collapse, sort: params.sort });
     const more = hits.length > params.limit;
     return c.json({ query: query.source, hits: hits.slice(0, params.limit), nextCursor: more ? cursorOf(offset + params.limit) : null });
   });

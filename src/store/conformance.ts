@@ -376,6 +376,23 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.ok(hits[1]!.score > 0);
         }));
 
+      test('sort newest: latest published first, undated last, with or without filters, collapsed or not', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('newest order');
+          const dated = (i: number, published: string | null) =>
+            article(record.capture.id, i, { title: `Harbour note ${i}`, text: `Tug boats ${'harbour '.repeat(5 - i)}notes ${i}.`, published, wire: 'Reuters' });
+          await store.writeCapture(record, [dated(0, '2024-01-02T00:00:00Z'), dated(1, null), dated(2, '2024-03-01T00:00:00Z'), dated(3, '2023-12-31T00:00:00Z')]);
+          for (const query of ['harbour', 'harbour wire:reuters']) {
+            for (const collapse of ['none', 'story'] as const) {
+              const hits = await store.search(parseQuery(query), { limit: 10, sort: 'newest', collapse });
+              assert.deepEqual(hits.map((hit) => hit.published), ['2024-03-01T00:00:00Z', '2024-01-02T00:00:00Z', '2023-12-31T00:00:00Z', null], `${query} ${collapse}`);
+              assert.ok(hits.every((hit) => hit.score > 0));
+            }
+          }
+          const paged = await store.search(parseQuery('harbour'), { limit: 2, offset: 1, sort: 'newest', collapse: 'none' });
+          assert.deepEqual(paged.map((hit) => hit.published), ['2024-01-02T00:00:00Z', '2023-12-31T00:00:00Z']);
+        }));
+
       test('snippets highlight matches; hits carry their fields', () =>
         withStore(open, async (store) => {
           const ids = await loadCorpus(store);

@@ -49,6 +49,12 @@ export interface SearchOptions {
    * every matching article.
    */
   collapse?: 'story' | 'none';
+  /**
+   * `relevance` (the default): BM25, best first; `newest`: by `published` as printed, latest first,
+   * undated last (collapsed, each story shows its newest matching copy). A query of filters only
+   * comes back newest first either way.
+   */
+  sort?: 'relevance' | 'newest';
 }
 
 export interface SearchHit {
