@@ -115,6 +115,7 @@ describe('read endpoints', () => {
     await expectError(await app.request('/api/search?q=a&collapse=site'), 400, 'E_USAGE');
     await expectError(await app.request('/api/search?q=a&cursor=bm90IGpzb24'), 400, 'E_USAGE');
     await expectError(await app.request(`/api/search?q=a&cursor=${Buffer.from('{"o":-3}').toString('base64url')}`), 400, 'E_USAGE');
+    await expectError(await app.request(`/api/search?q=a&cursor=${Buffer.from('{"o":10000}').toString('base64url')}`), 400, 'E_USAGE');
     await expectError(await app.request('/api/search?q=-ferries'), 400, 'E_QUERY_UNBOUNDED');
   });
 

@@ -12,7 +12,7 @@ import type { Store, TokenScope } from '../store/index.js';
 import { timeline } from '../stories/index.js';
 import { clientError, errorBody, statusOf } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { IngestParams, IngestUrlBody, NewSourceBody, SearchParams } from './schemas.js';
+import { IngestParams, IngestUrlBody, MAX_OFFSET, NewSourceBody, SearchParams } from './schemas.js';
 import { allows, verifyToken } from './tokens.js';
 
 /** The default request body limit: a release is kilobytes, a page rarely past a megabyte. */
@@ -92,7 +92,7 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
     // The clock is read here, at the edge: `now` in published:>now-7d is the moment of the request.
     const query = parseQuery(params.q, { now: now() });
     const hits = await store.search(query, { limit: params.limit + 1, offset, collapse: params.collapse, sort: params.sort });
-    const more = hits.length > params.limit;
+    const more = hits.length > params.limit && offset + params.limit < MAX_OFFSET;
     return c.json({ query: query.source, hits: hits.slice(0, params.limit), nextCursor: more ? cursorOf(offset + params.limit) : null });
   });
 
@@ -216,8 +216,8 @@ function offsetOf(cursor: string): number {
   } catch {
     offset = undefined;
   }
-  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
-    throw new DatelineError('E_USAGE', 'search: cursor is not one this server gave; pass nextCursor from the page before, unchanged');
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset >= MAX_OFFSET) {
+    throw new DatelineError('E_USAGE', `search: cursor is not one this server gave (pages end after ${MAX_OFFSET} hits); pass nextCursor from the page before, unchanged`);
   }
   return offset;
 }

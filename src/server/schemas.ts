@@ -6,6 +6,8 @@ import { ArticleSchema } from '../core/schemas.js';
 /** Most hits one search page returns. */
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
+/** How deep cursors go: each page past this would rank every hit before it again. */
+export const MAX_OFFSET = 10_000;
 
 export const ErrorSchema = z
   .object({
