@@ -10,10 +10,12 @@ import { registerParse } from './parse.js';
 import { registerPoll } from './poll.js';
 import { registerReprocess } from './reprocess.js';
 import { registerSearch } from './search.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 import { registerSources } from './sources.js';
 import { registerStats } from './stats.js';
 import { registerStories } from './stories.js';
+import { registerTokens } from './tokens.js';
 
 // `dateline parse ... | head` closes the pipe early: that is the reader's choice, not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -39,6 +41,8 @@ registerReprocess(program);
 registerSources(program);
 registerPoll(program);
 registerStories(program);
+registerServe(program);
+registerTokens(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

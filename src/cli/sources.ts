@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DatelineError } from '../core/index.js';
-import type { NewSource, Source, SourceKind, Store } from '../store/index.js';
+import type { Source, Store } from '../store/index.js';
 import { bold, databasePath, dim, printJson, run } from './output.js';
 
-const KINDS: readonly SourceKind[] = ['feed', 'sitemap', 'page'];
+const KINDS = ['feed', 'sitemap', 'page'];
 
 export function registerSources(program: Command): void {
   const sources = program.command('sources').description('the feeds, sitemaps and pages `dateline poll` follows');
@@ -27,11 +27,21 @@ export function registerSources(program: Command): void {
     const json = Boolean(options.json);
     await run(json, () =>
       withStore(options.db, async (store) => {
-        const found = options.kind ? { kind: parseKind(options.kind), url, title: null, siteUrl: null } : await detect(url, options.allowPrivate);
-        const { source, added } = await store.addSource(
-          { url: found.url, kind: found.kind, title: options.title ?? found.title, siteUrl: found.siteUrl, folder: options.folder ?? null, fullText: Boolean(options.fullText) },
-          new Date().toISOString(),
-        );
+        const { followSource, parseSourceKind } = await import('../ingest/follow.js');
+        const kind = options.kind ? parseSourceKind(options.kind) : undefined;
+        const { fetcherFor } = await import('./fetching.js');
+        const fetcher = kind ? null : fetcherFor(options.allowPrivate);
+        let followed;
+        try {
+          followed = await followSource(
+            store,
+            { url, ...(kind ? { kind } : {}), title: options.title ?? null, folder: options.folder ?? null, fullText: Boolean(options.fullText) },
+            { fetcher, now: new Date() },
+          );
+        } finally {
+          await fetcher?.close();
+        }
+        const { source, added } = followed;
         if (json) printJson({ added, source });
         else process.stdout.write(`${added ? 'added' : 'already followed'}: ${source.kind} ${source.url}${source.title ? ` (${source.title})` : ''}\n`);
       }),
@@ -138,47 +148,11 @@ async function withStore(path: string | undefined, body: (store: Store) => Promi
   }
 }
 
-function parseKind(kind: string): SourceKind {
-  if ((KINDS as readonly string[]).includes(kind)) return kind as SourceKind;
-  throw new DatelineError('E_USAGE', `sources: --kind must be one of ${KINDS.join(', ')}, not "${kind}"`, { input: kind });
-}
-
 function readBytes(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {
     throw new DatelineError('E_INPUT_UNREADABLE', `sources: ${file}: cannot read (${(error as Error).message})`, { input: file, cause: error });
-  }
-}
-
-type Detected = Required<Pick<NewSource, 'url' | 'kind'>> & { title: string | null; siteUrl: string | null };
-
-/**
- * What a URL is, by fetching it: a feed or a sitemap is followed as it is; a page is followed
- * through the first feed it declares that really is one, else as a page.
- */
-async function detect(url: string, allowPrivate: string[] | undefined): Promise<Detected> {
-  const { fetcherFor } = await import('./fetching.js');
-  const { decodeText, sniffFormat } = await import('../formats/index.js');
-  const fetcher = fetcherFor(allowPrivate);
-  try {
-    const kindOf = async (target: string) => {
-      const fetched = await fetcher.fetch(target);
-      const text = decodeText(fetched.body ?? new Uint8Array(), { contentType: fetched.contentType, name: target }).text;
-      const head = text.slice(0, 4096);
-      const kind: SourceKind | null = /<(?:urlset|sitemapindex)\b/i.test(head) ? 'sitemap' : sniffFormat(text, { name: target, contentType: fetched.contentType }) === 'feed' ? 'feed' : null;
-      return { kind, text, finalUrl: fetched.finalUrl };
-    };
-    const first = await kindOf(url);
-    if (first.kind) return { url: first.finalUrl, kind: first.kind, title: null, siteUrl: null };
-    const { discoverFeeds } = await import('../formats/html/discover.js');
-    for (const candidate of discoverFeeds(first.text, first.finalUrl).filter((feed) => feed.how === 'link')) {
-      const tried = await kindOf(candidate.url).catch(() => null);
-      if (tried?.kind === 'feed') return { url: tried.finalUrl, kind: 'feed', title: candidate.title, siteUrl: first.finalUrl };
-    }
-    return { url: first.finalUrl, kind: 'page', title: null, siteUrl: null };
-  } finally {
-    await fetcher.close();
   }
 }
 

@@ -26,6 +26,10 @@ export type ErrorCode =
   | 'E_FETCH_NETWORK' // DNS, connection refused or reset, a broken response
   | 'E_FETCH_REDIRECTS' // more redirects than allowed
   | 'E_FETCH_DECODE' // a Content-Encoding we cannot read, or a corrupt compressed body
+  | 'E_AUTH_REQUIRED' // an API request without a token, or with one we do not know (HTTP 401)
+  | 'E_AUTH_SCOPE' // an API token without the scope the endpoint needs (HTTP 403)
+  | 'E_MEDIA_TYPE' // a request body of a media type the endpoint does not read (HTTP 415)
+  | 'E_NOT_IMPLEMENTED' // something this server is not set up to do, such as fetching (HTTP 501)
   | 'E_INTERNAL'; // a bug: never expected, always reported
 
 export interface ErrorDetails {

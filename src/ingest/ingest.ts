@@ -63,14 +63,8 @@ export interface IngestOptions {
 export async function ingest(store: Store, inputs: string[] | ExpandedInputs, options: IngestOptions = {}): Promise<IngestSummary> {
   const stories = storiesOf(store);
   const { files, missing } = Array.isArray(inputs) ? await expandInputs(inputs) : inputs;
-  const summary: IngestSummary = {
-    inputs: files.length + missing.length,
-    captures: { new: 0, duplicate: 0, resumed: 0, failed: 0 },
-    articles: { added: 0, existing: 0 },
-    failures: missing.map((error) => failureOf(error.input ?? '?', error)),
-    warnings: [],
-    decoded: [],
-  };
+  const summary = emptySummary(files.length + missing.length);
+  summary.failures.push(...missing.map((error) => failureOf(error.input ?? '?', error)));
   summary.captures.failed += missing.length;
   let ownPool: ParsePool | null = null;
   const poolFor = () => (options.workers === false ? null : (options.pool ?? (ownPool ??= new ParsePool())));
@@ -109,12 +103,42 @@ async function ingestOne(
     summary.failures.push(failureOf(file.name, error));
     return;
   }
+  await ingestRead(store, input, summary, report, poolFor, batch, stories);
+}
+
+/**
+ * Ingests one capture already in memory (a request body, a fetched page), as `ingest` does a
+ * file: parsed on this thread, stored with its articles, each article put in a story.
+ * @example const summary = await ingestCapture(store, { ...captureFromBytes(bytes, origin), name: 'request' });
+ */
+export async function ingestCapture(store: Store, input: CaptureInput): Promise<IngestSummary> {
+  const stories = storiesOf(store);
+  const summary = emptySummary(1);
+  const batch = new CaptureBatch(store, summary);
+  await ingestRead(store, input, summary, () => {}, () => null, batch, stories);
+  await batch.flush();
+  return summary;
+}
+
+function emptySummary(inputs: number): IngestSummary {
+  return { inputs, captures: { new: 0, duplicate: 0, resumed: 0, failed: 0 }, articles: { added: 0, existing: 0 }, failures: [], warnings: [], decoded: [] };
+}
+
+async function ingestRead(
+  store: Store,
+  input: CaptureInput,
+  summary: IngestSummary,
+  report: (written: number, total: number | null) => void,
+  poolFor: () => ParsePool | null,
+  batch: CaptureBatch,
+  stories: StoryDesk,
+): Promise<void> {
   const state = await store.captureState(input.capture.id);
   if (state && state.complete) {
     summary.captures.duplicate++;
     if (state.error) {
       // Stored before and failed then: still not ingested, so the run must say so.
-      summary.failures.push({ input: file.name, code: state.error.code, message: `${state.error.message} (stored earlier; run \`dateline reprocess\` after an upgrade)` });
+      summary.failures.push({ input: input.name, code: state.error.code, message: `${state.error.message} (stored earlier; run \`dateline reprocess\` after an upgrade)` });
     }
     report(state.storedArticles, state.expectedArticles);
     return;
@@ -152,9 +176,9 @@ async function ingestOne(
     const parsed = await session.summary;
     await store.appendArticles(input.capture.id, [], parsed.count);
     report(written, parsed.count);
-    noteParse(summary, file.name, parsed);
+    noteParse(summary, input.name, parsed);
   } catch (error) {
-    const failure = failureOf(file.name, error);
+    const failure = failureOf(input.name, error);
     // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
     // A capture that failed after some of it was written stays incomplete for a rerun to finish.
     if (first && !state) await store.writeCapture(recordOf(input, null, failure, 0), []);

@@ -62,9 +62,7 @@ export async function readCapture(input: InputFile, now: () => Date = () => new 
   let fetchedAt: string;
   let url: string;
   if (input.path === null) {
-    bytes = await readStdin();
-    fetchedAt = now().toISOString();
-    url = 'stdin:';
+    return captureFromBytes(await readStdin(), { url: 'stdin:', fetchedAt: now().toISOString() });
   } else {
     const unreadable = (error: unknown) =>
       new DatelineError('E_INPUT_UNREADABLE', `${input.name}: cannot read (${(error as Error).message})`, { input: input.name, cause: error });
@@ -89,10 +87,24 @@ export async function readCapture(input: InputFile, now: () => Date = () => new 
     fetchedAt = info.mtime.toISOString();
     url = pathToFileURL(resolve(input.path)).href;
   }
+  return captureFromBytes(bytes, { url, fetchedAt });
+}
+
+/** Where bytes held in memory came from: standard input, an HTTP request body. */
+export interface BytesOrigin {
+  /** `stdin:`, `file:` or the http(s) URL the bytes were taken from (which articles then carry). */
+  url: string;
+  fetchedAt: string;
+  /** The Content-Type the bytes came with, a hint to the format sniffer. */
+  contentType?: string | null;
+}
+
+/** Bytes already in memory as a Capture: content-addressed, with their provenance. */
+export function captureFromBytes(bytes: Uint8Array, origin: BytesOrigin): { capture: Capture; bytes: Uint8Array } {
   const sha256 = sha256Hex(bytes);
   return {
     bytes,
-    capture: { id: sha256, sha256, url, fetchedAt, status: null, headers: {}, contentType: null, size: bytes.byteLength },
+    capture: { id: sha256, sha256, url: origin.url, fetchedAt: origin.fetchedAt, status: null, headers: {}, contentType: origin.contentType ?? null, size: bytes.byteLength },
   };
 }
 

@@ -115,7 +115,24 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.equal(await store.hasArticleUrl('https://wire.example/news/'), false);
         }));
 
-      test('sources: added once per URL, listed, due by their next poll, updated and removed', () =>
+      test('tokens: stored with their hash, listed without it, revoked once', () =>
+        withStore(open, async (store) => {
+          const hash = new Uint8Array(32).fill(7);
+          await store.addToken({ id: 'tok1', name: 'reader', scope: 'read', hash, createdAt: '2024-06-01T00:00:00Z', revokedAt: null });
+          await store.addToken({ id: 'tok2', name: null, scope: 'write', hash: new Uint8Array(32), createdAt: '2024-06-02T00:00:00Z', revokedAt: null });
+          await assert.rejects(store.addToken({ id: 'tok1', name: null, scope: 'read', hash, createdAt: '2024-06-03T00:00:00Z', revokedAt: null }), rejectsWith('E_STORE'));
+          const got = await store.getToken('tok1');
+          assert.deepEqual(got && [...got.hash], [...hash]);
+          assert.equal(got?.scope, 'read');
+          assert.equal(await store.getToken('nope'), null);
+          assert.deepEqual((await store.listTokens()).map((token) => [token.id, token.scope, 'hash' in token]), [['tok1', 'read', false], ['tok2', 'write', false]]);
+          assert.equal(await store.revokeToken('tok1', '2024-06-04T00:00:00Z'), true);
+          assert.equal(await store.revokeToken('tok1', '2024-06-05T00:00:00Z'), false);
+          assert.equal(await store.revokeToken('nope', '2024-06-05T00:00:00Z'), false);
+          assert.equal((await store.getToken('tok1'))?.revokedAt, '2024-06-04T00:00:00Z');
+        }));
+
+    test('sources: added once per URL, listed, due by their next poll, updated and removed', () =>
         withStore(open, async (store) => {
           const added = await store.addSource({ url: 'https://wire.example/feed.xml', kind: 'feed', title: 'Wire', folder: 'News/Wires' }, '2024-06-01T00:00:00Z');
           assert.equal(added.added, true);
@@ -357,6 +374,23 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.equal(hits[1]?.id, ids.get('cocoa-body'));
           assert.ok(hits[0]!.score > hits[1]!.score, 'a title hit scores higher');
           assert.ok(hits[1]!.score > 0);
+        }));
+
+      test('sort newest: latest published first, undated last, with or without filters, collapsed or not', () =>
+        withStore(open, async (store) => {
+          const record = captureRecord('newest order');
+          const dated = (i: number, published: string | null) =>
+            article(record.capture.id, i, { title: `Harbour note ${i}`, text: `Tug boats ${'harbour '.repeat(5 - i)}notes ${i}.`, published, wire: 'Reuters' });
+          await store.writeCapture(record, [dated(0, '2024-01-02T00:00:00Z'), dated(1, null), dated(2, '2024-03-01T00:00:00Z'), dated(3, '2023-12-31T00:00:00Z')]);
+          for (const query of ['harbour', 'harbour wire:reuters']) {
+            for (const collapse of ['none', 'story'] as const) {
+              const hits = await store.search(parseQuery(query), { limit: 10, sort: 'newest', collapse });
+              assert.deepEqual(hits.map((hit) => hit.published), ['2024-03-01T00:00:00Z', '2024-01-02T00:00:00Z', '2023-12-31T00:00:00Z', null], `${query} ${collapse}`);
+              assert.ok(hits.every((hit) => hit.score > 0));
+            }
+          }
+          const paged = await store.search(parseQuery('harbour'), { limit: 2, offset: 1, sort: 'newest', collapse: 'none' });
+          assert.deepEqual(paged.map((hit) => hit.published), ['2024-01-02T00:00:00Z', '2023-12-31T00:00:00Z']);
         }));
 
       test('snippets highlight matches; hits carry their fields', () =>

@@ -49,6 +49,12 @@ export interface SearchOptions {
    * every matching article.
    */
   collapse?: 'story' | 'none';
+  /**
+   * `relevance` (the default): BM25, best first; `newest`: by `published` as printed, latest first,
+   * undated last (collapsed, each story shows its newest matching copy). A query of filters only
+   * comes back newest first either way.
+   */
+  sort?: 'relevance' | 'newest';
 }
 
 export interface SearchHit {
@@ -221,6 +227,25 @@ export interface ArticleRevision {
   article: Article;
 }
 
+/** What an API token may do: `read` reaches read endpoints, `write` reaches every endpoint. */
+export type TokenScope = 'read' | 'write';
+
+/** An API token as listed: never its secret, which is shown once when it is made. */
+export interface ApiToken {
+  /** Public and short; the token itself starts with it, so a request names its row. */
+  id: string;
+  name: string | null;
+  scope: TokenScope;
+  createdAt: string;
+  /** When it was revoked (ISO 8601, UTC); a revoked token is refused. */
+  revokedAt: string | null;
+}
+
+/** An API token as stored: the SHA-256 of the whole token, never the token. */
+export interface StoredToken extends ApiToken {
+  hash: Uint8Array;
+}
+
 export interface Store {
   /** What is stored of a capture, or null when its bytes were never stored. */
   captureState(id: string): Promise<CaptureState | null>;
@@ -300,5 +325,13 @@ export interface Store {
   updateSourceState(id: string, state: Partial<SourceState>): Promise<void>;
   /** Sources due at `now` (ISO 8601), soonest first. */
   dueSources(now: string, limit: number): Promise<Source[]>;
+  /** Stores a new API token. Rejects with E_STORE when its id is taken. */
+  addToken(token: StoredToken): Promise<void>;
+  /** A token by its public id, revoked or not; null when there is none. */
+  getToken(id: string): Promise<StoredToken | null>;
+  /** Every token, oldest first, revoked ones among them. */
+  listTokens(): Promise<ApiToken[]>;
+  /** Revokes a token; false when there is no such token or it was revoked already. */
+  revokeToken(id: string, revokedAt: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -151,6 +151,21 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     after: backfillKeys,
   },
+  {
+    version: 7,
+    name: 'API tokens, stored hashed',
+    sql: `
+      CREATE TABLE tokens (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,          -- public: the token starts with it
+        name TEXT,
+        scope TEXT NOT NULL,              -- read | write
+        hash BLOB NOT NULL,               -- SHA-256 of the whole token
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+    `,
+  },
 ];
 
 /** Rows read at a time by a backfill: bounded memory on a store of millions. */

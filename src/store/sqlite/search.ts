@@ -43,7 +43,8 @@ export class Searcher {
     const compiled = compileQuery(query.root);
     const limit = count(options.limit, DEFAULT_LIMIT);
     const offset = count(options.offset ?? 0, 0);
-    if (options.collapse === 'none') return this.ranked(compiled, limit, offset);
+    const newest = options.sort === 'newest';
+    if (options.collapse === 'none') return this.ranked(compiled, limit, offset, newest);
     // One hit per story: read ranked articles a window at a time, keep each story's first (its
     // best-ranked copy), until offset + limit stories are found or the matches run out.
     const wanted = offset + limit;
@@ -51,7 +52,7 @@ export class Searcher {
     const seen = new Set<string>();
     let window = Math.max(wanted * COLLAPSE_OVERFETCH, DEFAULT_LIMIT);
     for (let read = 0; hits.length < wanted; ) {
-      const rows = this.ranked(compiled, window, read);
+      const rows = this.ranked(compiled, window, read, newest);
       for (const row of rows) {
         const key = row.storyId ?? row.id;
         if (seen.has(key)) continue;
@@ -84,8 +85,8 @@ export class Searcher {
       .all(match, after, ...compiled.params, limit) as { seq: number; id: string }[];
   }
 
-  /** Matching articles in rank order (newest first for filters only), `limit` from `offset`. */
-  private ranked(compiled: CompiledQuery, limit: number, offset: number): SearchHit[] {
+  /** Matching articles in rank order (newest first for filters only, or when asked), `limit` from `offset`. */
+  private ranked(compiled: CompiledQuery, limit: number, offset: number, newest: boolean): SearchHit[] {
     const page = [limit, offset];
     const driver = compiled.driver;
     if (!driver) {
@@ -99,7 +100,8 @@ export class Searcher {
     // SQLite evaluates snippet() only for the rows that survive ORDER BY ... LIMIT, so asking
     // for it here costs a page of snippets, not one per match.
     const ranked = `bm25(${index}, ${BM25_WEIGHTS[index]}) AS rank, ${snippetSql(index, 1)} AS body, ${snippetSql(index, -1)} AS best`;
-    if (compiled.where.length === 0) {
+    const order = newest ? 'a.published DESC, a.seq DESC' : 'rank';
+    if (compiled.where.length === 0 && !newest) {
       // Rank inside the index alone, then read the page's articles: joining every match to
       // articles before sorting measured about twice as slow for common terms.
       const rows = this.prepared(`SELECT rowid AS seq, ${ranked} FROM ${index}
@@ -111,7 +113,7 @@ export class Searcher {
     }
     const rows = this.prepared(`SELECT ${ARTICLE_COLUMNS}, ${ranked}
       FROM ${index} JOIN articles a ON a.seq = ${index}.rowid
-      WHERE ${[`${index} MATCH ?`, ...compiled.where].join(' AND ')} ORDER BY rank LIMIT ? OFFSET ?`)
+      WHERE ${[`${index} MATCH ?`, ...compiled.where].join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(match, ...compiled.params, ...page) as (ArticleRow & RankedRow)[];
     return rows.map((row) => hit(row, pickSnippet(row), -row.rank));
   }

@@ -22,6 +22,8 @@ import type {
   StoryListOptions,
   StorySummary,
   WriteResult,
+  ApiToken,
+  StoredToken,
 } from '../store.js';
 import { ArticleTable } from './articles.js';
 import { CaptureTable } from './captures.js';
@@ -34,6 +36,7 @@ import { SourceTable } from './sources.js';
 import { FacetReader } from './facets.js';
 import { StatsReader } from './stats.js';
 import { type StoryCursor, StoryTable } from './stories.js';
+import { TokenTable } from './tokens.js';
 
 /** Stories listed per page of listStories, and articles per page of articlesMatching. */
 const STORY_PAGE = 500;
@@ -54,6 +57,7 @@ export class SqliteStore implements Store {
   private readonly facetReader: FacetReader;
   private readonly sources: SourceTable;
   private readonly stories: StoryTable;
+  private readonly tokens: TokenTable;
   private assigner: StoryAssigner | null = null;
   /** The story of each article about to be inserted, when an assigner is set. */
   private readonly placeInStory = (article: Article) => this.stories.place(this.assigner!, article);
@@ -69,6 +73,7 @@ export class SqliteStore implements Store {
     this.facetReader = new FacetReader(db);
     this.sources = new SourceTable(db);
     this.stories = new StoryTable(db);
+    this.tokens = new TokenTable(db);
     this.writeBody = (record, articles) => {
       const created = this.captures.write(record);
       const articlesAdded = this.articles.insertMany(record.capture.id, articles, 0, this.placer());
@@ -322,6 +327,22 @@ export class SqliteStore implements Store {
 
   stats(): Promise<Stats> {
     return this.run('counting', () => ({ ...this.statsReader.read(), ...this.stories.stats() }));
+  }
+
+  addToken(token: StoredToken): Promise<void> {
+    return this.run(`adding token ${token.id}`, () => this.tokens.add(token));
+  }
+
+  getToken(id: string): Promise<StoredToken | null> {
+    return this.run(`reading token ${id}`, () => this.tokens.get(id));
+  }
+
+  listTokens(): Promise<ApiToken[]> {
+    return this.run('listing tokens', () => this.tokens.list());
+  }
+
+  revokeToken(id: string, revokedAt: string): Promise<boolean> {
+    return this.run(`revoking token ${id}`, () => this.tokens.revokeAt(id, revokedAt));
   }
 
   close(): Promise<void> {

@@ -1,0 +1,58 @@
+// `dateline serve`: the HTTP API (src/server) on a port until SIGINT or SIGTERM. It binds to
+// loopback unless told otherwise: writing needs a token, but reading is open by default.
+import type { Command } from 'commander';
+import { DatelineError } from '../core/index.js';
+import { databasePath, printJson, run } from './output.js';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  db?: string;
+  readTokenRequired?: boolean;
+  maxBody: string;
+  allowPrivate?: string[];
+  json?: boolean;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API: /api/search, /api/articles/:id, /api/stories/:id, /api/stats, /api/sources, /api/ingest (docs: /api/openapi.json)')
+    .option('--port <n>', 'port to listen on (0: any free one)', '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--db <path>', 'database file (default: $DATELINE_DB or ./dateline.db)')
+    .option('--read-token-required', 'read endpoints need a token too (also DATELINE_READ_AUTH=1)')
+    .option('--max-body <bytes>', 'refuse request bodies over this size with 413', String(10 * 1024 * 1024))
+    .option('--allow-private <cidrs...>', 'let URL ingest reach these private ranges; also DATELINE_ALLOW_PRIVATE')
+    .option('--json', 'print the address as JSON')
+    .action(async (options: ServeOptions) => {
+      const json = Boolean(options.json);
+      await run(json, async () => {
+        const port = whole(options.port, '--port', 0, 65535);
+        const maxBodyBytes = whole(options.maxBody, '--max-body', 1, Number.MAX_SAFE_INTEGER);
+        const readAuth = Boolean(options.readTokenRequired) || process.env.DATELINE_READ_AUTH === '1';
+        const [{ openStore }, { serve }, { fetcherFor }] = await Promise.all([import('../store/index.js'), import('../server/index.js'), import('./fetching.js')]);
+        const store = await openStore(databasePath(options.db));
+        const fetcher = fetcherFor(options.allowPrivate);
+        try {
+          const server = await serve(store, { host: options.host, port, readAuth, maxBodyBytes, fetcher });
+          if (json) printJson({ url: server.url, readAuth });
+          else process.stdout.write(`dateline serving ${server.url} (reads ${readAuth ? 'need a token' : 'open'}, writes need a token); Ctrl-C stops\n`);
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', resolve);
+            process.once('SIGTERM', resolve);
+          });
+          await server.close();
+        } finally {
+          await fetcher.close();
+          await store.close();
+        }
+      });
+    });
+}
+
+function whole(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new DatelineError('E_USAGE', `serve: ${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}

@@ -1,0 +1,229 @@
+// The HTTP API as a Hono app: search, articles, stories, stats, sources and ingest, with
+// tokens for writing (and, when set so, for reading). createApp builds it around a store and
+// nothing else, so tests call it with app.request() and no socket; serve.ts binds it to one.
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { z } from 'zod';
+import { DatelineError } from '../core/index.js';
+import { captureFromBytes, captureOf, followSource, ingestCapture } from '../ingest/index.js';
+import type { IngestSummary, SourceFetcher } from '../ingest/index.js';
+import { parseQuery } from '../query/index.js';
+import type { Store, TokenScope } from '../store/index.js';
+import { timeline } from '../stories/index.js';
+import { clientError, errorBody, statusOf } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { IngestParams, IngestUrlBody, MAX_OFFSET, NewSourceBody, SearchParams } from './schemas.js';
+import { allows, verifyToken } from './tokens.js';
+
+/** The default request body limit: a release is kilobytes, a page rarely past a megabyte. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Media types POST /api/ingest reads as a capture (JSON asks it to fetch a URL instead). */
+const CAPTURE_TYPES = ['text/plain', 'text/html', 'application/xhtml+xml'];
+
+export interface ServerOptions {
+  /** Read endpoints need a read or write token too (default: they are open). */
+  readAuth?: boolean;
+  /** Request bodies past this many bytes are refused with 413 (default 10 MB). */
+  maxBodyBytes?: number;
+  /**
+   * Fetches URLs for POST /api/ingest `{"url"}` and for adding a source without its kind. Without
+   * one, the first answers 501 and the second asks for the kind.
+   */
+  fetcher?: SourceFetcher | null;
+  /** Where unexpected errors are reported (default: standard error). */
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+type Env = { Variables: { scope: TokenScope | null } };
+
+/**
+ * The API around `store`. The caller owns the store (and the fetcher) and closes them.
+ * @example const res = await createApp(store).request('/api/search?q=ferries');
+ */
+export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message: string) => process.stderr.write(message + '\n'));
+  const fetcher = options.fetcher ?? null;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const app = new Hono<Env>();
+
+  const fail = (c: Context, error: DatelineError) => {
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.json(errorBody(error), statusOf(error.code));
+  };
+
+  app.onError((error, c) => {
+    const shown = clientError(error);
+    // Only bugs and store failures are ours to look into; a 501 or 502 is an answer.
+    if (statusOf(shown.code) === 500) log(`dateline serve: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fail(c, shown);
+  });
+  app.notFound((c) => fail(c, new DatelineError('E_NOT_FOUND', `server: no endpoint ${c.req.method} ${c.req.path}; see /api/openapi.json`)));
+
+  app.use('*', async (c, next) => {
+    await next();
+    // Everything we send is JSON: a browser must never sniff an article's HTML into a page.
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('*', async (c, next) => {
+    c.set('scope', await scopeOf(store, c.req.header('Authorization')));
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) => fail(c, new DatelineError('E_INPUT_TOO_LARGE', `server: the request body is over the ${maxBody} byte limit`)),
+    }),
+  );
+
+  const read = needs('read', Boolean(options.readAuth));
+  const write = needs('write', true);
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' as const }));
+  app.get('/api/openapi.json', read, (c) => c.json(openApiDocument()));
+
+  app.get('/api/search', read, async (c) => {
+    const params = valid(SearchParams, c.req.query(), 'search');
+    const offset = params.cursor === undefined ? 0 : offsetOf(params.cursor);
+    // The clock is read here, at the edge: `now` in published:>now-7d is the moment of the request.
+    const query = parseQuery(params.q, { now: now() });
+    const hits = await store.search(query, { limit: params.limit + 1, offset, collapse: params.collapse, sort: params.sort });
+    const more = hits.length > params.limit && offset + params.limit < MAX_OFFSET;
+    return c.json({ query: query.source, hits: hits.slice(0, params.limit), nextCursor: more ? cursorOf(offset + params.limit) : null });
+  });
+
+  app.get('/api/articles/:id', read, async (c) => {
+    const id = c.req.param('id');
+    const article = await store.getArticle(id);
+    if (!article) throw new DatelineError('E_NOT_FOUND', `articles: no article ${shown(id)}`);
+    return c.json(article);
+  });
+
+  app.get('/api/stories/:id', read, async (c) => {
+    const id = c.req.param('id');
+    const story = await store.getStory(id);
+    if (!story) throw new DatelineError('E_NOT_FOUND', `stories: no story ${shown(id)}`);
+    return c.json({ ...story, timeline: timeline(story.articles, story.originalId) });
+  });
+
+  app.get('/api/stats', read, async (c) => c.json(await store.stats()));
+
+  app.get('/api/sources', read, async (c) => c.json({ sources: await store.listSources() }));
+
+  app.post('/api/sources', write, async (c) => {
+    const body = valid(NewSourceBody, await jsonBody(c), 'sources');
+    const result = await followSource(store, body, { fetcher, now: now() });
+    return c.json(result, result.added ? 201 : 200);
+  });
+
+  app.delete('/api/sources/:idOrUrl', write, async (c) => {
+    const idOrUrl = c.req.param('idOrUrl');
+    if (!(await store.removeSource(idOrUrl))) throw new DatelineError('E_NOT_FOUND', `sources: no source ${shown(idOrUrl)}`);
+    return c.json({ removed: idOrUrl });
+  });
+
+  app.post('/api/ingest', write, async (c) => {
+    const type = mediaType(c.req.header('Content-Type'));
+    let summary: IngestSummary;
+    let captureId: string;
+    if (type === 'application/json') {
+      const { url } = valid(IngestUrlBody, await jsonBody(c), 'ingest');
+      if (!fetcher) throw new DatelineError('E_NOT_IMPLEMENTED', 'ingest: this server does not fetch URLs; post the page itself as text/html');
+      const fetched = await fetcher.fetch(url, {});
+      if (!fetched.body) throw new DatelineError('E_FETCH_STATUS', `ingest: ${url} answered ${fetched.status} without a body`, { input: url });
+      const capture = captureOf({ ...fetched, body: fetched.body });
+      captureId = capture.id;
+      summary = await ingestCapture(store, { capture, bytes: fetched.body, name: url });
+    } else if (CAPTURE_TYPES.includes(type)) {
+      const { url } = valid(IngestParams, c.req.query(), 'ingest');
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const read = captureFromBytes(bytes, { url: url ?? 'http-body:', fetchedAt: now().toISOString(), contentType: c.req.header('Content-Type') ?? null });
+      captureId = read.capture.id;
+      summary = await ingestCapture(store, { ...read, name: url ?? 'request body' });
+    } else {
+      throw new DatelineError('E_MEDIA_TYPE', `ingest: send ${CAPTURE_TYPES.join(', ')} (a capture) or application/json {"url": ...}, not ${type ? `"${shown(type)}"` : 'no Content-Type'}`);
+    }
+    const articles = await store.articleIdsOf(captureId);
+    // A capture that failed, now or when these bytes came before, is kept with its error: the
+    // client hears the error either way.
+    const failure = summary.failures[0];
+    if (failure && (summary.captures.failed > 0 || articles.length === 0)) throw new DatelineError(failure.code as DatelineError['code'], failure.message);
+    const fresh = summary.captures.new > 0;
+    const warnings = [...summary.warnings, ...summary.failures].map(({ code, message }) => ({ code, message }));
+    return c.json({ captureId, capture: fresh ? 'new' : 'duplicate', articles, added: summary.articles.added, warnings }, fresh ? 201 : 200);
+  });
+
+  return app;
+}
+
+/** The scope the request's token grants, null without one; a bad token is refused at once. */
+async function scopeOf(store: Store, header: string | undefined): Promise<TokenScope | null> {
+  if (header === undefined) return null;
+  const match = /^Bearer +(\S+) *$/i.exec(header);
+  const token = match ? await verifyToken(store, match[1]!) : null;
+  if (!token) throw new DatelineError('E_AUTH_REQUIRED', 'auth: the Authorization header holds no token this server knows; send "Bearer <token>" from `dateline tokens create`');
+  return token.scope;
+}
+
+/** Middleware that lets a request through when its token has `scope` (or none is required). */
+function needs(scope: TokenScope, required: boolean): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const has = c.get('scope');
+    if (has === null && required) {
+      c.header('WWW-Authenticate', 'Bearer');
+      throw new DatelineError('E_AUTH_REQUIRED', `auth: this endpoint needs a ${scope} token: send "Authorization: Bearer <token>"`);
+    }
+    if (has !== null && !allows(has, scope)) throw new DatelineError('E_AUTH_SCOPE', `auth: this endpoint needs a ${scope} token; this one is ${has}`);
+    await next();
+  };
+}
+
+/** Parses `input` with `schema`, or fails with 400 naming each field that is wrong. */
+function valid<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  throw new DatelineError('E_USAGE', `${what}: ${problems.join('; ')}`);
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const type = mediaType(c.req.header('Content-Type'));
+  if (type !== 'application/json') throw new DatelineError('E_MEDIA_TYPE', `server: send the body as application/json, not ${type ? `"${shown(type)}"` : 'no Content-Type'}`);
+  try {
+    return JSON.parse(await c.req.text());
+  } catch (error) {
+    throw new DatelineError('E_USAGE', `server: the body is not JSON (${(error as Error).message})`);
+  }
+}
+
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** A search cursor: the offset of the next page, opaque to clients so it can change later. */
+function cursorOf(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+function offsetOf(cursor: string): number {
+  let offset: unknown;
+  try {
+    offset = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }).o;
+  } catch {
+    offset = undefined;
+  }
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset >= MAX_OFFSET) {
+    throw new DatelineError('E_USAGE', `search: cursor is not one this server gave (pages end after ${MAX_OFFSET} hits); pass nextCursor from the page before, unchanged`);
+  }
+  return offset;
+}
+
+/** An input echoed in a message: short, and with control characters shown escaped. */
+function shown(value: string): string {
+  const flat = JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+  return flat;
+}
