@@ -10,6 +10,7 @@ interface ServeOptions {
   db?: string;
   readTokenRequired?: boolean;
   maxBody: string;
+  rateLimit: string;
   allowPrivate?: string[];
   json?: boolean;
 }
@@ -17,12 +18,13 @@ interface ServeOptions {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the HTTP API: /api/search, /api/articles/:id, /api/stories/:id, /api/stats, /api/sources, /api/ingest (docs: /api/openapi.json)')
+    .description('serve the HTTP API: /api/search, /api/articles/:id, /api/stories/:id, /api/stats, /api/sources, /api/ingest, /api/export, /feeds/search.rss|atom|json (docs: /api/openapi.json)')
     .option('--port <n>', 'port to listen on (0: any free one)', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--db <path>', 'database file (default: $DATELINE_DB or ./dateline.db)')
     .option('--read-token-required', 'read endpoints need a token too (also DATELINE_READ_AUTH=1)')
     .option('--max-body <bytes>', 'refuse request bodies over this size with 413', String(10 * 1024 * 1024))
+    .option('--rate-limit <n>', 'requests a second per token, or per address without one, with bursts of five times that (0: no limit)', '20')
     .option('--allow-private <cidrs...>', 'let URL ingest reach these private ranges; also DATELINE_ALLOW_PRIVATE')
     .option('--json', 'print the address as JSON')
     .action(async (options: ServeOptions) => {
@@ -30,12 +32,14 @@ export function registerServe(program: Command): void {
       await run(json, async () => {
         const port = whole(options.port, '--port', 0, 65535);
         const maxBodyBytes = whole(options.maxBody, '--max-body', 1, Number.MAX_SAFE_INTEGER);
+        const perSecond = whole(options.rateLimit, '--rate-limit', 0, 1_000_000);
+        const rateLimit = perSecond === 0 ? null : { perSecond, burst: perSecond * 5 };
         const readAuth = Boolean(options.readTokenRequired) || process.env.DATELINE_READ_AUTH === '1';
         const [{ openStore }, { serve }, { fetcherFor }] = await Promise.all([import('../store/index.js'), import('../server/index.js'), import('./fetching.js')]);
         const store = await openStore(databasePath(options.db));
         const fetcher = fetcherFor(options.allowPrivate);
         try {
-          const server = await serve(store, { host: options.host, port, readAuth, maxBodyBytes, fetcher });
+          const server = await serve(store, { host: options.host, port, readAuth, maxBodyBytes, rateLimit, fetcher });
           if (json) printJson({ url: server.url, readAuth });
           else process.stdout.write(`dateline serving ${server.url} (reads ${readAuth ? 'need a token' : 'open'}, writes need a token); Ctrl-C stops\n`);
           await new Promise<void>((resolve) => {

@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'E_AUTH_SCOPE' // an API token without the scope the endpoint needs (HTTP 403)
   | 'E_MEDIA_TYPE' // a request body of a media type the endpoint does not read (HTTP 415)
   | 'E_NOT_IMPLEMENTED' // something this server is not set up to do, such as fetching (HTTP 501)
+  | 'E_RATE_LIMITED' // too many API requests from one token or address for now (HTTP 429)
   | 'E_INTERNAL'; // a bug: never expected, always reported
 
 export interface ErrorDetails {

@@ -40,7 +40,7 @@ before(async () => {
   await ingest(store, [inbox], { workers: false });
   writeToken = (await createToken(store, { scope: 'write', name: 'tests' })).token;
   readToken = (await createToken(store, { scope: 'read' })).token;
-  app = createApp(store, { fetcher: fakeFetcher, log: (message) => logged.push(message), maxBodyBytes: 64 * 1024 });
+  app = createApp(store, { fetcher: fakeFetcher, log: (message) => logged.push(message), maxBodyBytes: 64 * 1024, rateLimit: null });
 });
 after(() => store.close());
 

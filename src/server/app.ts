@@ -1,18 +1,24 @@
 // The HTTP API as a Hono app: search, articles, stories, stats, sources and ingest, with
 // tokens for writing (and, when set so, for reading). createApp builds it around a store and
 // nothing else, so tests call it with app.request() and no socket; serve.ts binds it to one.
+import { createHash } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { stream } from 'hono/streaming';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import { DatelineError } from '../core/index.js';
+import { type Article, DatelineError, instantOf } from '../core/index.js';
 import { captureFromBytes, captureOf, followSource, ingestCapture } from '../ingest/index.js';
 import type { IngestSummary, SourceFetcher } from '../ingest/index.js';
 import { parseQuery } from '../query/index.js';
+import { ARTICLE_CSV_COLUMNS, articleCsvRow, csvRow } from '../formats/out/csv.js';
+import { FEED_CONTENT_TYPES, type FeedFormat, writeFeed } from '../formats/out/feeds.js';
+import { articleToNinjs } from '../formats/out/ninjs.js';
 import type { Store, TokenScope } from '../store/index.js';
 import { timeline } from '../stories/index.js';
 import { clientError, errorBody, statusOf } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { IngestParams, IngestUrlBody, MAX_OFFSET, NewSourceBody, SearchParams } from './schemas.js';
+import { RateLimiter } from './rate-limit.js';
+import { ExportParams, FeedParams, IngestParams, IngestUrlBody, MAX_OFFSET, NewSourceBody, SearchParams } from './schemas.js';
 import { allows, verifyToken } from './tokens.js';
 
 /** The default request body limit: a release is kilobytes, a page rarely past a megabyte. */
@@ -31,12 +37,27 @@ export interface ServerOptions {
    * one, the first answers 501 and the second asks for the kind.
    */
   fetcher?: SourceFetcher | null;
+  /**
+   * Requests a second (and a burst) each token, or each address without a token, may make;
+   * past it, 429 with Retry-After. Null: no limit (a benchmark, a trusted network).
+   */
+  rateLimit?: { perSecond: number; burst: number } | null;
   /** Where unexpected errors are reported (default: standard error). */
   log?: (message: string) => void;
   now?: () => Date;
 }
 
-type Env = { Variables: { scope: TokenScope | null } };
+/** Requests a second per token or address unless set otherwise: a reader polls, a script pages. */
+export const DEFAULT_RATE_LIMIT = { perSecond: 20, burst: 100 };
+
+/** The feeds served at /feeds/search.<extension>. */
+const FEED_FORMATS: Record<string, FeedFormat> = { rss: 'rss', atom: 'atom', json: 'json' };
+
+type Env = {
+  Variables: { scope: TokenScope | null; tokenId: string | null };
+  /** What @hono/node-server passes: the socket a request came on (absent under app.request()). */
+  Bindings: { incoming?: { socket?: { remoteAddress?: string } } };
+};
 
 /**
  * The API around `store`. The caller owns the store (and the fetcher) and closes them.
@@ -69,9 +90,25 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
     c.header('Cache-Control', 'no-store');
   });
   app.use('*', async (c, next) => {
-    c.set('scope', await scopeOf(store, c.req.header('Authorization')));
+    const token = await tokenOf(store, c.req.header('Authorization'));
+    c.set('scope', token?.scope ?? null);
+    c.set('tokenId', token?.id ?? null);
     await next();
   });
+  const limits = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  if (limits) {
+    const limiter = new RateLimiter({ capacity: limits.burst, perSecond: limits.perSecond });
+    app.use('*', async (c, next) => {
+      // A token is its own budget; without one, the address is (behind a proxy, the proxy's).
+      const key = c.get('tokenId') ? `token:${c.get('tokenId')}` : `address:${c.env?.incoming?.socket?.remoteAddress ?? 'local'}`;
+      const decision = limiter.take(key);
+      if (!decision.allowed) {
+        c.header('Retry-After', String(decision.retryAfterSeconds));
+        throw new DatelineError('E_RATE_LIMITED', `server: too many requests; try again in ${decision.retryAfterSeconds} s`);
+      }
+      await next();
+    });
+  }
   app.use(
     '*',
     bodyLimit({
@@ -93,7 +130,59 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
     const query = parseQuery(params.q, { now: now() });
     const hits = await store.search(query, { limit: params.limit + 1, offset, collapse: params.collapse, sort: params.sort });
     const more = hits.length > params.limit && offset + params.limit < MAX_OFFSET;
-    return c.json({ query: query.source, hits: hits.slice(0, params.limit), nextCursor: more ? cursorOf(offset + params.limit) : null });
+    const facets = params.facets ? await store.facets(query, { interval: params.interval }) : undefined;
+    return c.json({ query: query.source, hits: hits.slice(0, params.limit), nextCursor: more ? cursorOf(offset + params.limit) : null, ...(facets ? { facets } : {}) });
+  });
+
+  app.get('/api/export', read, async (c) => {
+    const params = valid(ExportParams, c.req.query(), 'export');
+    const query = parseQuery(params.q, { now: now() });
+    const line: (article: Article) => string =
+      params.format === 'csv' ? articleCsvRow : params.format === 'ninjs' ? (a) => `${JSON.stringify(articleToNinjs(a))}\n` : (a) => `${JSON.stringify(a)}\n`;
+    c.header('Content-Type', params.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="dateline-export.${params.format === 'csv' ? 'csv' : 'jsonl'}"`);
+    // Streamed a store page at a time: a million matches never sit in memory at once.
+    return stream(c, async (out) => {
+      if (params.format === 'csv') await out.write(csvRow([...ARTICLE_CSV_COLUMNS]));
+      for await (const article of store.articlesMatching(query)) await out.write(line(article));
+    });
+  });
+
+  app.get('/feeds/:file', read, async (c) => {
+    const [name, extension] = c.req.param('file').split('.', 2);
+    const format = name === 'search' && extension ? FEED_FORMATS[extension] : undefined;
+    if (!format) throw new DatelineError('E_NOT_FOUND', `feeds: no feed ${shown(c.req.param('file'))}; there are search.rss, search.atom and search.json`);
+    const params = valid(FeedParams, c.req.query(), 'feeds');
+    const query = parseQuery(params.q, { now: now() });
+    const hits = await store.search(query, { limit: params.limit, sort: 'newest', collapse: 'story' });
+    const articles = (await Promise.all(hits.map((hit) => store.getArticle(hit.id)))).filter((a): a is Article => a !== null);
+    const self = new URL(c.req.url);
+    const updated = newestChange(articles);
+    const body = writeFeed(
+      format,
+      {
+        title: `dateline: ${params.q}`,
+        selfUrl: self.href,
+        homeUrl: `${self.origin}/`,
+        description: `Articles matching ${params.q}, newest first, one per story`,
+        updated: updated ?? new Date(0).toISOString(),
+      },
+      articles,
+    );
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const lastModified = new Date(updated ?? 0).toUTCString();
+    c.header('ETag', etag);
+    c.header('Last-Modified', lastModified);
+    // Readers poll: a feed that has not changed answers 304 with no body.
+    const ifNoneMatch = c.req.header('If-None-Match');
+    const ifModifiedSince = Date.parse(c.req.header('If-Modified-Since') ?? '');
+    const unchanged =
+      ifNoneMatch !== undefined
+        ? ifNoneMatch.split(',').some((tag) => tag.trim() === etag)
+        : !Number.isNaN(ifModifiedSince) && Date.parse(lastModified) <= ifModifiedSince;
+    if (unchanged) return c.body(null, 304);
+    c.header('Content-Type', FEED_CONTENT_TYPES[format]);
+    return c.body(body);
   });
 
   app.get('/api/articles/:id', read, async (c) => {
@@ -160,13 +249,23 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
   return app;
 }
 
-/** The scope the request's token grants, null without one; a bad token is refused at once. */
-async function scopeOf(store: Store, header: string | undefined): Promise<TokenScope | null> {
+/** The request's token (its id and scope), null without one; a bad token is refused at once. */
+async function tokenOf(store: Store, header: string | undefined): Promise<{ id: string; scope: TokenScope } | null> {
   if (header === undefined) return null;
   const match = /^Bearer +(\S+) *$/i.exec(header);
   const token = match ? await verifyToken(store, match[1]!) : null;
   if (!token) throw new DatelineError('E_AUTH_REQUIRED', 'auth: the Authorization header holds no token this server knows; send "Bearer <token>" from `dateline tokens create`');
-  return token.scope;
+  return { id: token.id, scope: token.scope };
+}
+
+/** The latest modified or published time among the articles (ISO 8601), null when none has one. */
+function newestChange(articles: readonly Article[]): string | null {
+  let newest: { ms: number; iso: string } | null = null;
+  for (const article of articles) {
+    const ms = instantOf(article.modified ?? article.published);
+    if (ms !== null && (newest === null || ms > newest.ms)) newest = { ms, iso: new Date(ms).toISOString() };
+  }
+  return newest?.iso ?? null;
 }
 
 /** Middleware that lets a request through when its token has `scope` (or none is required). */

@@ -16,6 +16,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   E_INPUT_TOO_LARGE: 413,
   E_FETCH_TOO_LARGE: 413,
   E_MEDIA_TYPE: 415,
+  E_RATE_LIMITED: 429,
   // Content we were given but cannot read as an article.
   E_INPUT_EMPTY: 422,
   E_INPUT_BINARY: 422,

@@ -26,7 +26,7 @@ before(async () => {
   token = (await createToken(store, { scope: 'write' })).token;
   // A fetcher that refuses every URL, as the SSRF guard does a private one: no network here.
   const fetcher = { fetch: async (url: string) => Promise.reject(new DatelineError('E_FETCH_BLOCKED', `fetch: ${url} is not allowed`)) };
-  app = createApp(store, { maxBodyBytes: 4096, fetcher, log: () => {} });
+  app = createApp(store, { maxBodyBytes: 4096, fetcher, log: () => {}, rateLimit: null });
 });
 after(() => store.close());
 

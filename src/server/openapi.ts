@@ -10,6 +10,8 @@ import {
   IngestParams,
   IngestResponse,
   IngestUrlBody,
+  ExportParams,
+  FeedParams,
   NewSourceBody,
   SearchParams,
   SearchResponse,
@@ -30,7 +32,8 @@ interface Operation {
   query?: z.ZodObject;
   pathParams?: Record<string, string>;
   body?: Record<string, z.ZodType | 'text'>;
-  ok: { status: number; schema: z.ZodType; description: string }[];
+  /** `text` with the media types it comes as, for responses that are not JSON (feeds, exports). */
+  ok: { status: number; schema: z.ZodType | { text: string[] }; description: string }[];
   errors: number[];
 }
 
@@ -38,7 +41,7 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/healthz', summary: 'Liveness', auth: 'none', ok: [{ status: 200, schema: HealthResponse, description: 'up' }], errors: [] },
   {
     method: 'get', path: '/api/search', summary: 'Search articles with the query language', auth: 'read', query: SearchParams,
-    ok: [{ status: 200, schema: SearchResponse, description: 'a page of hits' }], errors: [400, 401, 403],
+    ok: [{ status: 200, schema: SearchResponse, description: 'a page of hits' }], errors: [400, 401, 403, 429],
   },
   {
     method: 'get', path: '/api/articles/{id}', summary: 'One article', auth: 'read', pathParams: { id: 'article id' },
@@ -65,6 +68,17 @@ const OPERATIONS: Operation[] = [
     ok: [{ status: 201, schema: IngestResponse, description: 'stored' }, { status: 200, schema: IngestResponse, description: 'these bytes were stored before' }],
     errors: [400, 401, 403, 413, 415, 422, 501, 502],
   },
+  {
+    method: 'get', path: '/api/export', summary: 'Every matching article, oldest stored first, streamed', auth: 'read', query: ExportParams,
+    ok: [{ status: 200, schema: { text: ['application/x-ndjson', 'text/csv'] }, description: 'JSON lines (jsonl, ninjs) or CSV' }], errors: [400, 401, 403, 429],
+  },
+  ...(['rss', 'atom', 'json'] as const).map(
+    (format): Operation => ({
+      method: 'get', path: `/feeds/search.${format}`, summary: `A search as a ${{ rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' }[format]} feed, newest first, one item per story`, auth: 'read', query: FeedParams,
+      ok: [{ status: 200, schema: { text: [{ rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' }[format]] }, description: 'the feed (ETag and Last-Modified; 304 when unchanged)' }],
+      errors: [400, 401, 403, 429],
+    }),
+  ),
   { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'read', ok: [{ status: 200, schema: z.object({}).loose(), description: 'OpenAPI 3.1' }], errors: [401, 403] },
 ];
 
@@ -99,7 +113,12 @@ function build(): Json {
       }
     }
     const responses: Record<string, Json> = {};
-    for (const ok of op.ok) responses[String(ok.status)] = { description: ok.description, content: { 'application/json': { schema: schema(ok.schema, 'output') } } };
+    for (const ok of op.ok) {
+      const content = 'text' in ok.schema
+        ? Object.fromEntries(ok.schema.text.map((type) => [type, { schema: { type: 'string' } }]))
+        : { 'application/json': { schema: schema(ok.schema, 'output') } };
+      responses[String(ok.status)] = { description: ok.description, content };
+    }
     for (const status of op.errors) responses[String(status)] = { description: ERROR_MEANING[status] ?? 'error', content: { 'application/json': { schema: schema(ErrorSchema, 'output') } } };
     responses['500'] = { description: ERROR_MEANING[500], content: { 'application/json': { schema: schema(ErrorSchema, 'output') } } };
     paths[op.path] ??= {};
@@ -138,6 +157,7 @@ const ERROR_MEANING: Record<number, string> = {
   404: 'no such thing',
   413: 'the body is over the size limit',
   415: 'a body of a media type this does not read',
+  429: 'too many requests from this token or address for now: wait Retry-After seconds',
   422: 'content that holds no article, or a URL the fetcher refuses',
   500: 'failed on our side (logged; no details are sent)',
   501: 'this server is not set up to fetch',

@@ -28,7 +28,37 @@ export const SearchParams = z.object({
   cursor: z.string().optional().meta({ description: 'The nextCursor of the page before; opaque' }),
   sort: z.enum(['relevance', 'newest']).default('relevance').meta({ description: 'relevance (BM25) or newest (by published as printed); filter-only queries come newest first' }),
   collapse: z.enum(['story', 'none']).default('story').meta({ description: 'story: one hit per story, its best copy; none: every copy' }),
+  facets: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1')
+    .meta({ description: 'Also count every match by wire, source, place and language, with a date histogram' }),
+  interval: z.enum(['day', 'week', 'month']).default('month').meta({ description: "The facets' histogram buckets (a week is keyed by its Monday)" }),
 });
+
+export const FeedParams = z.object({
+  q: z.string().min(1).meta({ description: 'A query in the query language (docs/query.md)' }),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50).meta({ description: `Items, newest first, at most ${MAX_PAGE}` }),
+});
+
+export const ExportParams = z.object({
+  q: z.string().min(1).meta({ description: 'A query in the query language (docs/query.md)' }),
+  format: z.enum(['jsonl', 'csv', 'ninjs']).default('jsonl').meta({ description: 'jsonl (whole articles), csv, or ninjs 2.0 (one object a line)' }),
+});
+
+const CountRowSchema = z.object({ key: z.string().nullable(), count: z.number().int() });
+
+export const FacetsSchema = z
+  .object({
+    total: z.number().int(),
+    byWire: z.array(CountRowSchema),
+    bySource: z.array(CountRowSchema),
+    byPlace: z.array(CountRowSchema),
+    byLanguage: z.array(CountRowSchema),
+    interval: z.enum(['day', 'week', 'month']),
+    histogram: z.array(z.object({ key: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'Facets' });
 
 export const SearchHitSchema = z
   .object({
@@ -48,6 +78,7 @@ export const SearchResponse = z.object({
   query: z.string(),
   hits: z.array(SearchHitSchema),
   nextCursor: z.string().nullable(),
+  facets: FacetsSchema.optional().meta({ description: 'with facets=true: counts over every match, not only this page' }),
 });
 
 export const ArticleResponse = ArticleSchema.meta({ id: 'Article' });
@@ -70,8 +101,6 @@ export const StoryResponse = z.object({
   articles: z.array(ArticleResponse),
   timeline: z.array(PickupSchema).meta({ description: 'The original first, then each pickup by published time' }),
 });
-
-const CountRowSchema = z.object({ key: z.string().nullable(), count: z.number().int() });
 
 export const StatsResponse = z.object({
   captures: z.number().int(),
