@@ -6,7 +6,7 @@ import { figuresOf, type Figures } from './figures.js';
 import { minhashInto, permutationCoefficients } from './minhash.js';
 import type { StoryOptions } from './options.js';
 import { WORDS_PER_SCRIPT_CHARACTER } from './rules.js';
-import { tokenize } from './text.js';
+import { tokenScratch, tokenize } from './text.js';
 import { withoutChrome } from './boilerplate.js';
 
 export interface Fingerprint {
@@ -34,9 +34,12 @@ export function coefficientsFor(options: StoryOptions): Coefficients {
   return found;
 }
 
+/** Token buffers reused from text to text: a poller fingerprints thousands of items an hour. */
+const scratch = tokenScratch();
+
 export function fingerprintOf(text: string, options: StoryOptions): Fingerprint {
   const coefficients = coefficientsFor(options);
-  const tokens = tokenize(withoutChrome(text), options.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER);
+  const tokens = tokenize(withoutChrome(text), options.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER, scratch);
   const empty = tokens.count === 0;
   let signature: Uint32Array | null = null;
   let shingles = 0;

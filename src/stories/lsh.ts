@@ -4,8 +4,8 @@
 // its block's owner: one number per block rather than one per entry.
 
 const INITIAL_BLOCKS = 256;
-/** Entries per head slot before the heads double: chains of about two, a quarter of the bytes. */
-const HEADS_LOAD = 2;
+/** Entries per head slot before the heads double: chains of about four, a quarter of the entries' bytes (a poller holds every story). */
+const HEADS_LOAD = 4;
 
 export class BandTable {
   private heads: Int32Array;
@@ -55,9 +55,9 @@ export class BandTable {
     return this.heads.byteLength + this.keys.byteLength + this.next.byteLength + this.owners.byteLength;
   }
 
-  /** Entry arrays grow by half, not double, so a million stories waste at most a third. */
+  /** Entry arrays grow by a quarter, not double, so a million stories waste at most a fifth. */
   private growEntries(): void {
-    const blocks = Math.ceil(this.owners.length * 1.5);
+    const blocks = Math.ceil(this.owners.length * 1.25);
     const keys = new Uint32Array(blocks * this.width);
     keys.set(this.keys);
     const next = new Int32Array(blocks * this.width);

@@ -53,13 +53,30 @@ export interface Tokens {
   exact: number;
 }
 
-/** Normalises `text` and hashes its tokens, keeping the first `cap` of them. */
-export function tokenize(text: string, cap: number, scriptCharacterWeight: number): Tokens {
+/** Buffers a caller lends tokenize() so that each text does not allocate its own. */
+export interface TokenScratch {
+  hashes: Uint32Array;
+  numeric: Uint8Array;
+}
+
+export function tokenScratch(): TokenScratch {
+  return { hashes: new Uint32Array(0), numeric: new Uint8Array(0) };
+}
+
+/**
+ * Normalises `text` and hashes its tokens, keeping the first `cap` of them. With `scratch`, the
+ * result's arrays are the scratch's (grown as needed): valid until the next call with it.
+ */
+export function tokenize(text: string, cap: number, scriptCharacterWeight: number, scratch?: TokenScratch): Tokens {
   const normal = text.normalize('NFKC').toLowerCase();
   const length = normal.length;
   const kept = Math.max(0, Math.min(cap, length));
-  const hashes = new Uint32Array(kept);
-  const numeric = new Uint8Array(kept);
+  if (scratch && scratch.hashes.length < kept) {
+    scratch.hashes = new Uint32Array(Math.min(cap, Math.max(kept, scratch.hashes.length * 2)));
+    scratch.numeric = new Uint8Array(scratch.hashes.length);
+  }
+  const hashes = scratch ? scratch.hashes : new Uint32Array(kept);
+  const numeric = scratch ? scratch.numeric : new Uint8Array(kept);
   let count = 0;
   let wordTokens = 0;
   let scriptTokens = 0;
