@@ -312,7 +312,7 @@ function datelineScript(): string {
     const { pollDue } = await import(${href('ingest/poll.js')});
     const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
     // Opened as \`dateline poll\` opens it (src/cli/poll.ts: POLL_CACHE_MIB).
-    const store = await openStore(job.dbPath, { cacheMiB: 16 });
+    const store = await openStore(job.dbPath, { cacheMiB: 8 });
     const added = new Date().toISOString();
     for (const url of job.urls) await store.addSource({ url, kind: 'feed' }, added);
     // maxRSS only grows: read after each stage, it says which stage set the peak.

@@ -20,10 +20,12 @@ interface PollOptions {
 }
 
 /**
- * SQLite's page cache for a poller, in MiB: it writes a feed at a time, and over 5,000 feeds a
- * 16 MiB cache kept it under 260 MB where 64 MiB (bulk ingest's) took it past 300 (npm run bench).
+ * SQLite's page cache for a poller, in MiB: it writes a feed at a time. Over 5,000 feeds a 16 MiB
+ * cache kept it under 260 MB where 64 MiB (bulk ingest's) took it past 300; with the story index
+ * in memory as well (40 MB for 50,000 stories) 16 MiB peaked at 316 to 342 MB and 8 at 300
+ * (npm run bench).
  */
-const POLL_CACHE_MIB = 16;
+export const POLL_CACHE_MIB = 8;
 
 /** How long an idle poller sleeps at most before looking for due sources again. */
 const IDLE_CHECK_MS = 60_000;
