@@ -25,7 +25,7 @@ interface PollOptions {
  * in memory as well (40 MB for 50,000 stories) 16 MiB peaked at 316 to 342 MB and 8 at 300
  * (npm run bench).
  */
-export const POLL_CACHE_MIB = 8;
+const POLL_CACHE_MIB = 8;
 
 /** How long an idle poller sleeps at most before looking for due sources again. */
 const IDLE_CHECK_MS = 60_000;
