@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './corpora.js';
+import { benchApi } from './api.js';
 import { benchExtraction } from './extraction.js';
 import { benchFolder } from './folder.js';
 import { benchIngest } from './ingest.js';
@@ -17,7 +18,7 @@ export type { BenchSection } from './section.js';
 const scale = process.env.BENCH_SCALE === 'full' ? 'full' : 'default';
 const started = Date.now();
 const sections: BenchSection[] = [];
-for (const bench of [benchIngest, benchFolder, benchExtraction, benchPolling, benchStories]) {
+for (const bench of [benchIngest, benchFolder, benchExtraction, benchPolling, benchStories, benchApi]) {
   const section = await bench(scale);
   if (section) {
     sections.push(section);
