@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { articleIdFromCapture } from '../src/core/index.js';
+import { articleIdFromCapture, instantOf } from '../src/core/index.js';
 import { parseCapture } from '../src/formats/index.js';
 import { articleOf } from '../src/ingest/assemble.js';
 import { storiesOf } from '../src/ingest/index.js';
@@ -157,9 +157,8 @@ async function ensureStore(dbPath: string, parsed: ReturnType<typeof parseCaptur
 }
 
 function shiftDays(published: string | null, days: number): string | null {
-  if (!published || days === 0) return published;
-  const ms = Date.parse(/Z|[+-]\d\d:?\d\d$/.test(published) ? published : `${published}Z`);
-  return Number.isNaN(ms) ? published : new Date(ms + days * 86_400_000).toISOString();
+  const ms = days === 0 ? null : instantOf(published);
+  return ms === null ? published : new Date(ms + days * 86_400_000).toISOString();
 }
 
 function percentile(values: number[], p: number): number {

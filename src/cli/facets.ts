@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { DatelineError } from '../core/index.js';
 import type { CountRow } from '../store/index.js';
-import { bold, databasePath, printJson, run } from './output.js';
+import { bold, databasePath, printJson, run, wholeOption } from './output.js';
 
 const INTERVALS = ['day', 'week', 'month'] as const;
 
@@ -21,8 +21,7 @@ export function registerFacets(program: Command): void {
       await run(json, async () => {
         const interval = INTERVALS.find((unit) => unit === options.interval);
         if (!interval) throw new DatelineError('E_USAGE', `--interval must be day, week or month, not "${options.interval}"`);
-        const top = Number(options.top);
-        if (!Number.isInteger(top) || top < 1 || top > 1000) throw new DatelineError('E_USAGE', `--top must be a whole number from 1 to 1000, not "${options.top}"`);
+        const top = wholeOption('--top', options.top, 1, 1000);
         const [{ parseQuery }, { openStore }] = await Promise.all([import('../query/index.js'), import('../store/index.js')]);
         const query = parseQuery(words.join(' '), { now: new Date() });
         const store = await openStore(databasePath(options.db));

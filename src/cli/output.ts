@@ -1,6 +1,7 @@
 // What every command shares: where the database is, how errors print, and what exit codes mean
 // (0 ok, 1 failed, 2 bad usage), so scripts can rely on them.
 import { DatelineError, isDatelineError } from '../core/index.js';
+import type { Store } from '../store/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -45,3 +46,20 @@ export const isTTY = (stream: NodeJS.WriteStream): boolean => Boolean(stream.isT
 export const bold = (text: string): string => (isTTY(process.stdout) ? `\x1b[1m${text}\x1b[22m` : text);
 export const dim = (text: string): string => (isTTY(process.stdout) ? `\x1b[2m${text}\x1b[22m` : text);
 
+/** Opens the store at `--db` (or the default), runs `body` with it and closes it, whatever happens. */
+export async function withStore(path: string | undefined, body: (store: Store) => Promise<void>): Promise<void> {
+  const { openStore } = await import('../store/index.js');
+  const store = await openStore(databasePath(path));
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** An option that must be a whole number in [min, max], or bad usage naming it. */
+export function wholeOption(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new DatelineError('E_USAGE', `${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}

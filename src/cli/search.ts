@@ -1,7 +1,6 @@
 // `dateline search`: ranked full-text search with our query language.
 import type { Command } from 'commander';
-import { DatelineError } from '../core/index.js';
-import { bold, databasePath, dim, isTTY, printJson, run } from './output.js';
+import { bold, databasePath, dim, isTTY, printJson, run, wholeOption } from './output.js';
 
 export function registerSearch(program: Command): void {
   program
@@ -18,10 +17,7 @@ export function registerSearch(program: Command): void {
     .action(async (words: string[], options: { db?: string; limit: string; all?: boolean; json?: boolean }) => {
       const json = Boolean(options.json);
       await run(json, async () => {
-        const limit = Number(options.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 10000) {
-          throw new DatelineError('E_USAGE', `--limit must be a whole number from 1 to 10000, not "${options.limit}"`);
-        }
+        const limit = wholeOption('--limit', options.limit, 1, 10000);
         const [{ parseQuery }, { openStore }] = await Promise.all([import('../query/index.js'), import('../store/index.js')]);
         // The clock is read here, at the edge: `now` in published:>now-7d is the moment of the search.
         const query = parseQuery(words.join(' '), { now: new Date() });

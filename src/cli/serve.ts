@@ -1,8 +1,7 @@
 // `dateline serve`: the HTTP API (src/server) on a port until SIGINT or SIGTERM. It binds to
 // loopback unless told otherwise: writing needs a token, but reading is open by default.
 import type { Command } from 'commander';
-import { DatelineError } from '../core/index.js';
-import { databasePath, printJson, run } from './output.js';
+import { databasePath, printJson, run, wholeOption } from './output.js';
 
 interface ServeOptions {
   port: string;
@@ -30,9 +29,9 @@ export function registerServe(program: Command): void {
     .action(async (options: ServeOptions) => {
       const json = Boolean(options.json);
       await run(json, async () => {
-        const port = whole(options.port, '--port', 0, 65535);
-        const maxBodyBytes = whole(options.maxBody, '--max-body', 1, Number.MAX_SAFE_INTEGER);
-        const perSecond = whole(options.rateLimit, '--rate-limit', 0, 1_000_000);
+        const port = wholeOption('--port', options.port, 0, 65535);
+        const maxBodyBytes = wholeOption('--max-body', options.maxBody, 1, Number.MAX_SAFE_INTEGER);
+        const perSecond = wholeOption('--rate-limit', options.rateLimit, 0, 1_000_000);
         const rateLimit = perSecond === 0 ? null : { perSecond, burst: perSecond * 5 };
         const readAuth = Boolean(options.readTokenRequired) || process.env.DATELINE_READ_AUTH === '1';
         const [{ openStore }, { serve }, { fetcherFor }] = await Promise.all([import('../store/index.js'), import('../server/index.js'), import('./fetching.js')]);
@@ -53,10 +52,4 @@ export function registerServe(program: Command): void {
         }
       });
     });
-}
-
-function whole(value: string, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new DatelineError('E_USAGE', `serve: ${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-  return n;
 }

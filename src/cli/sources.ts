@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DatelineError } from '../core/index.js';
 import type { Source, Store } from '../store/index.js';
-import { bold, databasePath, dim, printJson, run } from './output.js';
+import { bold, dim, printJson, run, withStore } from './output.js';
 
 const KINDS = ['feed', 'sitemap', 'page'];
 
@@ -136,16 +136,6 @@ interface AddOptions {
   fullText?: boolean;
   allowPrivate?: string[];
   json?: boolean;
-}
-
-async function withStore(path: string | undefined, body: (store: Store) => Promise<void>): Promise<void> {
-  const { openStore } = await import('../store/index.js');
-  const store = await openStore(databasePath(path));
-  try {
-    await body(store);
-  } finally {
-    await store.close();
-  }
 }
 
 function readBytes(file: string): Uint8Array {

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { DatelineError } from '../core/index.js';
 import { csvRow } from '../formats/out/csv.js';
-import { EXIT_OK, bold, databasePath, dim, printJson, run } from './output.js';
+import { EXIT_OK, bold, databasePath, dim, printJson, run, wholeOption } from './output.js';
 
 export function registerStories(program: Command): void {
   program
@@ -17,7 +17,7 @@ export function registerStories(program: Command): void {
     .action(async (options: { db?: string; since?: string; recent?: boolean; limit?: string; json?: boolean }) => {
       const json = Boolean(options.json);
       await run(json, async () => {
-        const limit = options.limit === undefined ? undefined : wholeNumber('--limit', options.limit);
+        const limit = options.limit === undefined ? undefined : wholeOption('--limit', options.limit, 1, Number.MAX_SAFE_INTEGER);
         const since = options.since === undefined ? undefined : await sinceOf(options.since);
         const { openStore } = await import('../store/index.js');
         const store = await openStore(databasePath(options.db));
@@ -109,12 +109,6 @@ export function registerStories(program: Command): void {
         }
       });
     });
-}
-
-function wholeNumber(option: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new DatelineError('E_USAGE', `${option} must be a whole number of at least 1, not "${value}"`);
-  return n;
 }
 
 /** `--since` as an ISO time: a day, a time, `now-7d`, or the shorthand `7d`. */

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { DatelineError } from '../core/index.js';
 import type { Store, TokenScope } from '../store/index.js';
-import { databasePath, dim, printJson, run } from './output.js';
+import { dim, printJson, run, withStore } from './output.js';
 
 export function registerTokens(program: Command): void {
   const tokens = program.command('tokens').description('API tokens for `dateline serve`: read or write scope, stored hashed');
@@ -51,14 +51,4 @@ export function registerTokens(program: Command): void {
       }),
     );
   });
-}
-
-async function withStore(path: string | undefined, body: (store: Store) => Promise<void>): Promise<void> {
-  const { openStore } = await import('../store/index.js');
-  const store = await openStore(databasePath(path));
-  try {
-    await body(store);
-  } finally {
-    await store.close();
-  }
 }

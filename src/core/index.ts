@@ -6,4 +6,5 @@ export * from './ids.js';
 export * from './query.js';
 export * from './scripts.js';
 export * from './sizes.js';
+export * from './hosts.js';
 export * from './instant.js';

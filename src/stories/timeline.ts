@@ -1,7 +1,7 @@
 // A story's pickup timeline: the original, then each copy with where it ran, how long after the
 // original, and how its text differs (paragraphs of the original kept, edited or removed, and
 // paragraphs the copy added). Pure: the articles in, the rows out.
-import { type Article, instantOf } from '../core/index.js';
+import { type Article, hostOf, instantOf } from '../core/index.js';
 import { EDITED_PARAGRAPH_SHARE } from './rules.js';
 
 export interface TextDifference {
@@ -146,13 +146,5 @@ function difference(original: readonly Paragraph[], copy: readonly Paragraph[]):
 
 function siteOf(article: Article): string | null {
   if (article.siteName) return article.siteName;
-  const url = article.url ?? article.canonicalUrl;
-  if (url) {
-    try {
-      return new URL(url).hostname.replace(/^www\./u, '');
-    } catch {
-      // Not a URL we can read: fall through to the credited source.
-    }
-  }
-  return article.source;
+  return hostOf(article.url ?? article.canonicalUrl) ?? article.source;
 }

@@ -2,6 +2,7 @@
 // image, read from JSON-LD, <meta>/<link>, microdata and, failing those, what the page prints near
 // its headline. The tree is walked once (page-scan.ts); the headline (title.ts), dates
 // (published.ts, dates.ts), byline (byline.ts) and JSON-LD (json-ld.ts) have their own readers.
+import { hostOf } from '../../core/index.js';
 import { readByline } from './byline.js';
 import type { PageMetadata } from './index.js';
 import { ldPublisherName, ldString, readLinkedData, resolve, type LdNode, type LinkedData } from './json-ld.js';
@@ -60,16 +61,6 @@ export function readMetadata(page: ParsedHtml, options: MetadataOptions): PageMe
     description: firstClean(firstMeta(metas, DESCRIPTION_METAS), ldString(ld, 'description')),
     image: readImage(metas, ld, page.head.links, canonicalUrl ?? base),
   };
-}
-
-/** The host without "www.", as sites name themselves in bylines ("tagesschau.de"). */
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\d*\./, '') || null;
-  } catch {
-    return null;
-  }
 }
 
 /** An absolute http(s) URL, resolved against `base`; null for anything else. */
