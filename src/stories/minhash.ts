@@ -31,6 +31,10 @@ export function fmix32(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+/** Flips the top bit: (x ^ SIGN) | 0 orders as signed int32 the way x orders as uint32. */
+const SIGN = 0x80000000 | 0;
+const INT_MAX = 0x7fffffff;
+
 /** Shingle hashes of the text being signed, reused between calls (grown as needed). */
 let scratch = new Uint32Array(4096);
 
@@ -54,8 +58,32 @@ export function minhashInto(
     for (let t = start; t < end; t++) x = Math.imul(x ^ hashes[t]!, 0x01000193);
     xs[start] = fmix32(x);
   }
-  // Permutation-major: each minimum stays in a register over a tight loop of shingles.
-  for (let p = 0; p < permutations; p++) {
+  // Permutation-major, four at a time: the minima stay in registers over one pass of the
+  // shingles, and a pass reads each shingle once for four permutations (twice the speed of one).
+  // Values are kept as signed int32 offset by 2^31, which orders them as unsigned and spares V8
+  // the conversion of large unsigned values to doubles.
+  let p = 0;
+  for (; p + 4 <= permutations; p += 4) {
+    const a0 = a[p]! | 0, a1 = a[p + 1]! | 0, a2 = a[p + 2]! | 0, a3 = a[p + 3]! | 0;
+    const b0 = b[p]! ^ SIGN, b1 = b[p + 1]! ^ SIGN, b2 = b[p + 2]! ^ SIGN, b3 = b[p + 3]! ^ SIGN;
+    let m0 = INT_MAX, m1 = INT_MAX, m2 = INT_MAX, m3 = INT_MAX;
+    for (let s = 0; s < shingles; s++) {
+      const x = xs[s]! | 0;
+      const v0 = (Math.imul(a0, x) + b0) | 0;
+      const v1 = (Math.imul(a1, x) + b1) | 0;
+      const v2 = (Math.imul(a2, x) + b2) | 0;
+      const v3 = (Math.imul(a3, x) + b3) | 0;
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
+      if (v2 < m2) m2 = v2;
+      if (v3 < m3) m3 = v3;
+    }
+    signature[p] = m0 ^ SIGN;
+    signature[p + 1] = m1 ^ SIGN;
+    signature[p + 2] = m2 ^ SIGN;
+    signature[p + 3] = m3 ^ SIGN;
+  }
+  for (; p < permutations; p++) {
     const ap = a[p]!;
     const bp = b[p]!;
     let min = 0xffffffff;
