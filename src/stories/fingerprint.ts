@@ -14,8 +14,11 @@ export interface Fingerprint {
   exact: number;
   /** No words at all: such a text founds its own story, unindexed. */
   empty: boolean;
-  /** Null when the text is too short for fuzzy matching (MIN_FUZZY_WORDS). */
-  signature: Uint32Array | null;
+  /**
+   * The low 8 bits of each MinHash minimum (b-bit MinHash, see signatures.ts): all that matching
+   * compares and bands. Null when the text is too short for fuzzy matching (MIN_FUZZY_WORDS).
+   */
+  signature: Uint8Array | null;
   /** Distinct-ish shingles seen (what containment is estimated from). */
   shingles: number;
   figures: Figures;
@@ -36,57 +39,70 @@ export function coefficientsFor(options: StoryOptions): Coefficients {
 
 /** Token buffers reused from text to text: a poller fingerprints thousands of items an hour. */
 const scratch = tokenScratch();
+/** Full minima of the text being fingerprinted, before their low bytes are kept. */
+let minima = new Uint32Array(0);
 
 export function fingerprintOf(text: string, options: StoryOptions): Fingerprint {
   const coefficients = coefficientsFor(options);
   const tokens = tokenize(withoutChrome(text), options.maxShingleTokens, WORDS_PER_SCRIPT_CHARACTER, scratch);
   const empty = tokens.count === 0;
-  let signature: Uint32Array | null = null;
+  let signature: Uint8Array | null = null;
   let shingles = 0;
   if (!empty && tokens.words >= options.minFuzzyWords) {
-    signature = new Uint32Array(options.permutations);
-    shingles = minhashInto(signature, tokens.hashes, tokens.count, options.shingleSize, coefficients.a, coefficients.b);
+    if (minima.length !== options.permutations) minima = new Uint32Array(options.permutations);
+    shingles = minhashInto(minima, tokens.hashes, tokens.count, options.shingleSize, coefficients.a, coefficients.b);
+    signature = lowBytes(minima);
   }
   return { exact: tokens.exact, empty, signature, shingles, figures: empty ? new Uint32Array(0) : figuresOf(tokens) };
+}
+
+/** The low byte of each minimum. */
+export function lowBytes(minima: ArrayLike<number>): Uint8Array {
+  const bytes = new Uint8Array(minima.length);
+  for (let i = 0; i < minima.length; i++) bytes[i] = minima[i]! & 0xff;
+  return bytes;
 }
 
 /**
  * A fingerprint and its article's published time as bytes, little-endian:
  * format and flags (u32) | shingles (u32) | exact (f64) | time (f64, Infinity when unknown) |
- * signature length n (u32) | unused (u32) | n signature words (u32) | figures (u32 pairs to the end).
+ * signature length n (u32) | unused (u32) | n signature bytes | figures (u32 pairs to the end).
+ * Format 1, written before signatures were kept as bytes, held n u32 minima; it still decodes
+ * (to their low bytes, which is what format 2 stores).
  */
 const HEADER_BYTES = 32;
-const KEY_FORMAT = 1;
+const KEY_FORMAT = 2;
+const WORD_KEY_FORMAT = 1;
 
 export function encodeKey(fingerprint: Fingerprint, time: number): Uint8Array {
-  const signatureWords = fingerprint.signature?.length ?? 0;
-  const bytes = new Uint8Array(HEADER_BYTES + 4 * (signatureWords + fingerprint.figures.length));
+  const signatureBytes = fingerprint.signature?.length ?? 0;
+  const bytes = new Uint8Array(HEADER_BYTES + signatureBytes + 4 * fingerprint.figures.length);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, KEY_FORMAT | (fingerprint.empty ? 0x100 : 0), true);
   view.setUint32(4, fingerprint.shingles, true);
   view.setFloat64(8, fingerprint.exact, true);
   view.setFloat64(16, time, true);
-  view.setUint32(24, signatureWords, true);
-  let at = HEADER_BYTES;
-  for (let i = 0; i < signatureWords; i++, at += 4) view.setUint32(at, fingerprint.signature![i]!, true);
+  view.setUint32(24, signatureBytes, true);
+  if (fingerprint.signature) bytes.set(fingerprint.signature, HEADER_BYTES);
+  let at = HEADER_BYTES + signatureBytes;
   for (let i = 0; i < fingerprint.figures.length; i++, at += 4) view.setUint32(at, fingerprint.figures[i]!, true);
   return bytes;
 }
 
-/** The inverse of encodeKey; throws RangeError on bytes it did not write. */
+/** The inverse of encodeKey (either format); throws RangeError on bytes it did not write. */
 export function decodeKey(bytes: Uint8Array): { fingerprint: Fingerprint; time: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < HEADER_BYTES || (view.getUint32(0, true) & 0xff) !== KEY_FORMAT) {
-    throw new RangeError('stories: not a story key');
-  }
-  const signatureWords = view.getUint32(24, true);
-  const figureWords = (bytes.byteLength - HEADER_BYTES) / 4 - signatureWords;
+  const format = bytes.byteLength < HEADER_BYTES ? 0 : view.getUint32(0, true) & 0xff;
+  if (format !== KEY_FORMAT && format !== WORD_KEY_FORMAT) throw new RangeError('stories: not a story key');
+  const count = view.getUint32(24, true);
+  const signatureBytes = format === KEY_FORMAT ? count : 4 * count;
+  const figureWords = (bytes.byteLength - HEADER_BYTES - signatureBytes) / 4;
   if (!Number.isInteger(figureWords) || figureWords < 0 || figureWords % 2 !== 0) throw new RangeError('stories: a story key of the wrong length');
-  let at = HEADER_BYTES;
-  const signature = signatureWords === 0 ? null : new Uint32Array(signatureWords);
-  for (let i = 0; i < signatureWords; i++, at += 4) signature![i] = view.getUint32(at, true);
+  let signature: Uint8Array | null = null;
+  if (count > 0 && format === KEY_FORMAT) signature = bytes.slice(HEADER_BYTES, HEADER_BYTES + count);
+  else if (count > 0) signature = lowBytes(Array.from({ length: count }, (_, i) => view.getUint32(HEADER_BYTES + 4 * i, true)));
   const figures = new Uint32Array(figureWords);
-  for (let i = 0; i < figureWords; i++, at += 4) figures[i] = view.getUint32(at, true);
+  for (let i = 0, at = HEADER_BYTES + signatureBytes; i < figureWords; i++, at += 4) figures[i] = view.getUint32(at, true);
   return {
     fingerprint: { exact: view.getFloat64(8, true), empty: (view.getUint32(0, true) & 0x100) !== 0, signature, shingles: view.getUint32(4, true), figures },
     time: view.getFloat64(16, true),

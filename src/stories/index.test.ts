@@ -243,3 +243,24 @@ test('a story key round-trips, and an index restored from the stored stories pla
   }
   assert.throws(() => decodeKey(new Uint8Array(8)), RangeError);
 });
+
+test('keys stored before signatures were bytes (format 1, whole minima) still restore their stories', () => {
+  const index = new StoryIndex({ keepMembers: false });
+  const founded = index.add(article('wire', WIRE, '2026-11-27T08:00:00Z'));
+  const current = decodeKey(founded.key!);
+  // Format 1: the same header, then the minima as u32 words (only their low bytes ever counted).
+  const words = Array.from(current.fingerprint.signature!, (low, i) => (((i * 2654435761) >>> 0) & ~0xff) | low);
+  const figures = current.fingerprint.figures;
+  const old = new Uint8Array(32 + 4 * words.length + 4 * figures.length);
+  const view = new DataView(old.buffer);
+  old.set(founded.key!.subarray(0, 32));
+  view.setUint32(0, (view.getUint32(0, true) & ~0xff) | 1, true);
+  words.forEach((word, i) => view.setUint32(32 + 4 * i, word >>> 0, true));
+  figures.forEach((figure, i) => view.setUint32(32 + 4 * words.length + 4 * i, figure, true));
+
+  assert.deepEqual(decodeKey(old), current);
+  const restored = new StoryIndex({ keepMembers: false });
+  restored.restore({ id: founded.storyId, originalId: 'wire', key: old });
+  const copy = restored.add(article('copy', `Harbour Gazette\n\n${WIRE.split('\n\n').slice(0, 3).join('\n\n')}`, '2026-11-27T09:00:00Z'));
+  assert.equal(copy.storyId, founded.storyId);
+});

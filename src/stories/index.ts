@@ -244,7 +244,7 @@ export class StoryIndex {
    * figures, all in the same buckets) from making each add cost as much as all before it; a true
    * copy shares more bands with its original than look-alikes do, so it stays among them.
    */
-  private candidates(signature: Uint32Array): number[] {
+  private candidates(signature: Uint8Array): number[] {
     const { bands, rows } = this.options;
     if (this.scanned.length < bands * BUCKET_SCAN_LIMIT) this.scanned = new Int32Array(bands * BUCKET_SCAN_LIMIT);
     let end = 0;
@@ -291,7 +291,7 @@ export class StoryIndex {
     this.bands.insertBlock(this.bandKeys, story);
   }
 
-  private setSignature(story: number, signature: Uint32Array | null): void {
+  private setSignature(story: number, signature: Uint8Array | null): void {
     this.hasSignature[story] = signature === null ? 0 : 1;
     if (signature !== null) this.signatures.set(story, signature);
   }

@@ -81,8 +81,8 @@ export class BandTable {
   }
 }
 
-/** The key of band `band` (rows `band*rows .. band*rows+rows-1`) of a signature. */
-export function bandKey(signature: Uint32Array, band: number, rows: number): number {
+/** The key of band `band` (rows `band*rows .. band*rows+rows-1`) of a signature's low bytes. */
+export function bandKey(signature: Uint8Array, band: number, rows: number): number {
   let h = Math.imul(0x811c9dc5 ^ band, 0x01000193);
   const start = band * rows;
   for (let r = 0; r < rows; r++) {

@@ -11,21 +11,21 @@ export class SignatureStore {
 
   constructor(private readonly permutations: number) {}
 
-  /** Stores the low bits of `signature` as story `story`'s. */
-  set(story: number, signature: Uint32Array): void {
+  /** Stores `signature` (a fingerprint's low bytes) as story `story`'s. */
+  set(story: number, signature: Uint8Array): void {
     const chunk = Math.floor(story / STORIES_PER_CHUNK);
     while (this.chunks.length <= chunk) this.chunks.push(new Uint8Array(STORIES_PER_CHUNK * this.permutations));
     const target = this.chunks[chunk]!;
     const base = (story % STORIES_PER_CHUNK) * this.permutations;
-    for (let p = 0; p < this.permutations; p++) target[base + p] = signature[p]! & 0xff;
+    target.set(signature.subarray(0, this.permutations), base);
   }
 
   /** The estimated Jaccard similarity of `signature` with story `story`'s stored one. */
-  jaccard(story: number, signature: Uint32Array): number {
+  jaccard(story: number, signature: Uint8Array): number {
     const stored = this.chunks[Math.floor(story / STORIES_PER_CHUNK)]!;
     const base = (story % STORIES_PER_CHUNK) * this.permutations;
     let equal = 0;
-    for (let p = 0; p < this.permutations; p++) if (stored[base + p] === (signature[p]! & 0xff)) equal++;
+    for (let p = 0; p < this.permutations; p++) if (stored[base + p] === signature[p]) equal++;
     return equal / this.permutations;
   }
 
