@@ -154,7 +154,7 @@ export class ParsePool {
   }
 }
 
-/** The next `max` articles of a job in order (fewer only at its end), waiting for pieces as needed. */
+/** Up to `max` of a job's next articles in order: the pieces that are ready, waiting while none is. */
 async function take(job: Job, max: number): Promise<Article[]> {
   const out: Article[] = [];
   for (;;) {
@@ -165,7 +165,7 @@ async function take(job: Job, max: number): Promise<Article[]> {
       if (count === piece.length) job.pieces.shift();
       else job.pieces[0] = piece.slice(count);
     }
-    if (out.length >= max || job.done) {
+    if (out.length > 0 || job.done) {
       // Articles made before a failure are still handed over; the failure comes on the next call.
       if (out.length === 0 && job.error) throw job.error;
       return out;

@@ -19,7 +19,11 @@ export interface ParseSummary extends CaptureFormat {
 export interface ParseSession {
   /** Rejects with the capture's DatelineError when it cannot be parsed at all. */
   started: Promise<CaptureFormat>;
-  /** The next articles in order, `max` of them unless the capture ends first; [] at the end. */
+  /**
+   * The next articles in order: all that are ready, up to `max`, waiting only while none is;
+   * [] at the end. A writer that takes what is ready never waits for a full chunk, so when
+   * parsing ends it is left with one chunk's worth of writing, not a whole `max`.
+   */
   next(max: number): Promise<Article[]>;
   /** Settles once every article has been made. */
   summary: Promise<ParseSummary>;
