@@ -190,6 +190,24 @@ test('bad inputs are named in the summary, good ones are still stored, exit 1', 
   assert.match(human.stdout, /empty\.txt.*E_INPUT_EMPTY/);
 });
 
+test('a large input with no usable article (parsed in a worker) is kept with its error, and a rerun says so', (t) => {
+  const dir = scratch(t);
+  const big = join(dir, 'broken.jsonl');
+  // Over a megabyte, so a parse worker reads it: its capture is stored before parsing ends.
+  writeFileSync(big, Array.from({ length: 50_000 }, (_, i) => `{"title": "line ${i}", not json}`).join('\n'));
+  const db = join(dir, 'test.db');
+  const first = dateline(['ingest', big, '--db', db, '--json']);
+  assert.equal(first.status, 1);
+  const summary = JSON.parse(first.stdout);
+  assert.deepEqual([summary.captures.failed, summary.articles.added], [1, 0]);
+  assert.equal(summary.failures[0].code, 'E_JSONL_MALFORMED');
+  const stats = JSON.parse(dateline(['stats', '--db', db, '--json']).stdout);
+  assert.deepEqual([stats.captures, stats.failedCaptures], [1, 1], 'the bytes are kept, with the error');
+  const again = JSON.parse(dateline(['ingest', big, '--db', db, '--json']).stdout);
+  assert.equal(again.captures.duplicate, 1);
+  assert.match(again.failures[0].message, /stored earlier/);
+});
+
 test('query errors point at the column and exit 2; unknown commands exit 2', (t) => {
   const dir = scratch(t);
   const db = join(dir, 'test.db');

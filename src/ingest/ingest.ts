@@ -156,18 +156,18 @@ async function ingestRead(
   // starts writing while the rest of the input is still being parsed.
   const session = pool?.alive ? pool.session(input, (articles, prints) => stories.remember(articles, prints)) : inlineSession(input);
   let written = 0;
-  let first = !state;
+  let stored = state !== null;
   try {
     const found = await session.started;
-    // The total is stated once parsing ends; until then a crash leaves the capture incomplete.
-    const record = recordOf(input, found, null, null);
+    // The bytes are stored as soon as the format is known, while the first articles are still
+    // being made. The total is stated once parsing ends; until then a crash leaves the capture
+    // incomplete, for a rerun to finish.
+    if (!stored) await store.writeCapture(recordOf(input, found, null, null), []);
+    stored = true;
     for (;;) {
       const articles = await session.next(ARTICLE_CHUNK);
-      if (articles.length === 0 && !first) break;
-      const added = first
-        ? (await store.writeCapture(record, articles)).articlesAdded
-        : await store.appendArticles(input.capture.id, articles);
-      first = false;
+      if (articles.length === 0) break;
+      const added = await store.appendArticles(input.capture.id, articles);
       summary.articles.added += added;
       summary.articles.existing += articles.length - added;
       written += articles.length;
@@ -180,8 +180,10 @@ async function ingestRead(
   } catch (error) {
     const failure = failureOf(input.name, error);
     // Kept with its error: the bytes are never dropped, and `reprocess` retries them later.
-    // A capture that failed after some of it was written stays incomplete for a rerun to finish.
-    if (first && !state) await store.writeCapture(recordOf(input, null, failure, 0), []);
+    // A capture that failed after some of its articles were written stays incomplete for a
+    // rerun to finish; one that failed before any has its error recorded.
+    if (!stored) await store.writeCapture(recordOf(input, null, failure, 0), []);
+    else if (!state && written === 0) await store.replaceArticles(input.capture.id, [], { code: failure.code, message: failure.message });
     summary.captures.failed++;
     summary.failures.push(failure);
     return;
