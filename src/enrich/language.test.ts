@@ -32,3 +32,19 @@ test('our scorer of the eld model agrees with eld itself', async () => {
   const { scoreLanguage } = await import('./ngram-model.js');
   for (const text of texts) assert.equal(scoreLanguage(text), eld.detect(text).language || null, text);
 });
+
+test('plain ASCII text is scored as the general path scores it', async () => {
+  const { scoreLanguage } = await import('./ngram-model.js');
+  const fc = (await import('fast-check')).default;
+  // A leading no-break space (not a letter) sends the text down the general path without
+  // changing what is scored: it joins the leading run of non-letters, which cleaning turns into
+  // a space (then dropped by trimming) and the run's closing apostrophes.
+  const piece = fc.constantFrom('the', 'Market', "don't", "l'eau", 'der', 'Stadt', 'el', 'pct', "''", '`', ' ', '  ', ', ', '--', '.', '12', '\n', 'rock\'n\'roll', 'Acme', 'OF');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 200 }), (pieces) => {
+      const text = pieces.join('').slice(0, 990);
+      assert.equal(scoreLanguage(text), scoreLanguage(`\u00a0${text}`), JSON.stringify(text));
+    }),
+    { seed: 20261128, numRuns: 2000 },
+  );
+});
