@@ -2,7 +2,10 @@
 //
 // Each permutation is a universal hash h(x) = (a·x + b) mod 2^32 with odd a (Math.imul keeps it
 // exact), applied to a shingle hash that was first avalanched (murmur3's fmix32), so the linear
-// family sees well-spread inputs.
+// family sees well-spread inputs. Where WebAssembly SIMD is there (Node has it), the minima are
+// taken by minhash-simd.ts, with the same arithmetic.
+
+import { simdFits, simdMinhash } from './minhash-simd.js';
 
 /** Coefficients of `count` permutations from a fixed seed (splitmix32). */
 export function permutationCoefficients(count: number, seed: number): { a: Uint32Array; b: Uint32Array } {
@@ -38,6 +41,9 @@ const INT_MAX = 0x7fffffff;
 /** Shingle hashes of the text being signed, reused between calls (grown as needed). */
 let scratch = new Uint32Array(4096);
 
+/** The WebAssembly SIMD kernel (minhash-simd.ts), when this runtime has it. */
+const simd = simdMinhash();
+
 /** Writes the MinHash of the `size`-token shingles of `hashes[0..count)` into `signature`; returns
  * the number of shingles. A text shorter than one shingle is hashed as one shingle. */
 export function minhashInto(
@@ -50,13 +56,18 @@ export function minhashInto(
 ): number {
   const permutations = signature.length;
   const shingles = count >= size ? count - size + 1 : count > 0 ? 1 : 0;
-  if (scratch.length < shingles) scratch = new Uint32Array(Math.max(shingles, scratch.length * 2));
-  const xs = scratch;
+  const kernel = simd !== null && simdFits(permutations, shingles) ? simd : null;
+  if (!kernel && scratch.length < shingles) scratch = new Uint32Array(Math.max(shingles, scratch.length * 2));
+  const xs = kernel ? kernel.shingles : scratch;
   for (let start = 0; start < shingles; start++) {
     let x = 0x811c9dc5;
     const end = Math.min(count, start + size);
     for (let t = start; t < end; t++) x = Math.imul(x ^ hashes[t]!, 0x01000193);
     xs[start] = fmix32(x);
+  }
+  if (kernel) {
+    kernel.run(signature, shingles, a, b);
+    return shingles;
   }
   // Permutation-major, four at a time: the minima stay in registers over one pass of the
   // shingles, and a pass reads each shingle once for four permutations (twice the speed of one).

@@ -15,6 +15,7 @@ const WORD = 2;
 const SCRIPT_CHARACTER = 3;
 
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 const SPACELESS_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
@@ -68,7 +69,8 @@ export function tokenScratch(): TokenScratch {
  * result's arrays are the scratch's (grown as needed): valid until the next call with it.
  */
 export function tokenize(text: string, cap: number, scriptCharacterWeight: number, scratch?: TokenScratch): Tokens {
-  const normal = text.normalize('NFKC').toLowerCase();
+  // ASCII is its own NFKC form: most texts skip the normaliser.
+  const normal = (NON_ASCII.test(text) ? text.normalize('NFKC') : text).toLowerCase();
   const length = normal.length;
   const kept = Math.max(0, Math.min(cap, length));
   if (scratch && scratch.hashes.length < kept) {
