@@ -1,7 +1,7 @@
 // A pool of reader threads, each with its own read-only connection to the store's file, so the
 // API's reads run side by side, and beside the main thread's writes, instead of one after
-// another on the main thread's one synchronous connection. A request goes to the least busy
-// reader; its answer comes back by structured clone.
+// another on the main thread's one synchronous connection. Requests wait in one queue and go to
+// the least busy reader with room; answers come back by structured clone.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Article, DatelineError, type Query } from '../../core/index.js';
@@ -14,6 +14,12 @@ export function defaultReaderCount(): number {
   if (Number.isInteger(configured) && configured >= 0) return configured;
   return availableParallelism();
 }
+
+/**
+ * Requests a reader holds at once. Past it they wait in the pool's queue for whichever reader
+ * frees first, so one slow search delays only itself, not a line of requests behind it.
+ */
+export const READER_IN_FLIGHT = 2;
 
 export interface ReaderPoolOptions {
   /** Where a reader that stopped is reported (default: standard error). */
@@ -39,6 +45,8 @@ interface Reader {
  */
 export class ReaderPool implements StoreReads {
   private readers: Reader[] = [];
+  /** Requests no reader has room for yet, oldest first. */
+  private readonly waiting: Array<{ request: (id: number) => ReaderRequest; settle: Pending }> = [];
   private lastId = 0;
   private closing = false;
   private readonly log: (message: string) => void;
@@ -96,7 +104,8 @@ export class ReaderPool implements StoreReads {
 
   /** Every match, a page at a time from one reader, which keeps the export's place between pages. */
   async *articlesMatching(query: Query): AsyncIterable<Article> {
-    const reader = this.leastBusy();
+    // Pages skip the queue: the export's place is in this one reader.
+    const reader = this.leastBusy(Number.POSITIVE_INFINITY);
     const stream = ++this.lastId;
     let done = false;
     try {
@@ -116,29 +125,49 @@ export class ReaderPool implements StoreReads {
     this.closing = true;
     const readers = this.readers;
     this.readers = [];
+    for (const { settle } of this.waiting.splice(0)) settle.reject(unavailable('server: the server is closing'));
     for (const reader of readers) abandon(reader, unavailable('server: the server is closing'));
     await Promise.all(readers.map((reader) => reader.worker.terminate()));
   }
 
   private call<M extends ReadCall>(method: M, args: Parameters<StoreReads[M]>): ReturnType<StoreReads[M]> {
-    return this.send(this.leastBusy(), (id) => ({ kind: 'call', id, method, args })) as ReturnType<StoreReads[M]>;
+    if (this.closing) return Promise.reject(unavailable('server: the server is closing')) as ReturnType<StoreReads[M]>;
+    return new Promise<unknown>((resolve, reject) => {
+      this.waiting.push({ request: (id) => ({ kind: 'call', id, method, args }), settle: { resolve, reject } });
+      this.dispatch();
+    }) as ReturnType<StoreReads[M]>;
   }
 
+  /** Hands waiting requests to readers with room, least busy first. */
+  private dispatch(): void {
+    for (let reader = this.leastBusy(READER_IN_FLIGHT); reader && this.waiting.length > 0; reader = this.leastBusy(READER_IN_FLIGHT)) {
+      const { request, settle } = this.waiting.shift()!;
+      this.post(reader, request, settle);
+    }
+    // No reader running or starting: nothing would ever take them.
+    if (this.readers.length === 0) for (const { settle } of this.waiting.splice(0)) settle.reject(unavailable('server: no reader is running; try again'));
+  }
+
+  /** Sends to this reader, whatever it holds (an export's next page). */
   private send(reader: Reader | null, request: (id: number) => ReaderRequest): Promise<unknown> {
     if (this.closing) return Promise.reject(unavailable('server: the server is closing'));
     if (!reader || !this.readers.includes(reader)) return Promise.reject(unavailable('server: the reader answering this request stopped; try again'));
-    const id = ++this.lastId;
-    return new Promise((resolve, reject) => {
-      reader.pending.set(id, { resolve, reject });
-      reader.worker.postMessage(request(id));
-    });
+    return new Promise((resolve, reject) => this.post(reader, request, { resolve, reject }));
   }
 
-  /** The reader with the fewest requests waiting, among those that have opened the store if any have. */
-  private leastBusy(): Reader | null {
-    const ready = this.readers.filter((reader) => reader.ready);
-    const candidates = ready.length > 0 ? ready : this.readers;
-    return candidates.reduce<Reader | null>((best, reader) => (best === null || reader.pending.size < best.pending.size ? reader : best), null);
+  private post(reader: Reader, request: (id: number) => ReaderRequest, settle: Pending): void {
+    const id = ++this.lastId;
+    reader.pending.set(id, settle);
+    reader.worker.postMessage(request(id));
+  }
+
+  /** The ready reader holding the fewest requests, if one holds fewer than `room`. */
+  private leastBusy(room: number): Reader | null {
+    let best: Reader | null = null;
+    for (const reader of this.readers) {
+      if (reader.ready && reader.pending.size < room && (best === null || reader.pending.size < best.pending.size)) best = reader;
+    }
+    return best;
   }
 
   /** Starts a reader; resolves when it has opened the store, rejects when it could not. */
@@ -153,6 +182,7 @@ export class ReaderPool implements StoreReads {
           case 'ready':
             reader.ready = true;
             resolve();
+            this.dispatch();
             return;
           case 'unusable':
             failure = errorOf(reply.error);
@@ -160,10 +190,12 @@ export class ReaderPool implements StoreReads {
           case 'value':
             reader.pending.get(reply.id)?.resolve(reply.value);
             reader.pending.delete(reply.id);
+            this.dispatch();
             return;
           case 'failed':
             reader.pending.get(reply.id)?.reject(errorOf(reply.error));
             reader.pending.delete(reply.id);
+            this.dispatch();
             return;
         }
       });
@@ -178,6 +210,8 @@ export class ReaderPool implements StoreReads {
         this.log(`dateline serve: a reader thread stopped (${why})${wasReady ? '; starting another' : ''}`);
         // A reader that never opened the store is not replaced: its successor would fail the same way.
         if (wasReady) this.start().catch(() => undefined);
+        // Requests still waiting go to the others (or, once it is ready, to the new one).
+        this.dispatch();
       });
     });
   }
