@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { type Article, DatelineError, instantOf } from '../core/index.js';
 import { captureFromBytes, captureOf, followSource, ingestCapture } from '../ingest/index.js';
-import type { IngestSummary, SourceFetcher } from '../ingest/index.js';
+import type { IngestSummary, ParsePool, SourceFetcher } from '../ingest/index.js';
 import { parseQuery } from '../query/index.js';
 import { ARTICLE_CSV_COLUMNS, articleCsvRow, csvRow } from '../formats/out/csv.js';
 import { FEED_CONTENT_TYPES, type FeedFormat, writeFeed } from '../formats/out/feeds.js';
@@ -48,6 +48,11 @@ export interface ServerOptions {
    * ReaderPool's threads, say. Default: `store`. Writes, sources and tokens always use `store`.
    */
   reads?: StoreReads;
+  /**
+   * Parse workers for an ingested capture of a megabyte or more, so this thread answers other
+   * requests while it is parsed (serve() starts them on first use). Default: parsed here.
+   */
+  parsers?: () => ParsePool | null;
   /** Where unexpected errors are reported (default: standard error). */
   log?: (message: string) => void;
   now?: () => Date;
@@ -74,6 +79,7 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
   const log = options.log ?? ((message: string) => process.stderr.write(message + '\n'));
   const fetcher = options.fetcher ?? null;
   const reads = options.reads ?? store;
+  const parsers = options.parsers ?? (() => null);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const app = new Hono<Env>();
 
@@ -235,13 +241,13 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
       if (!fetched.body) throw new DatelineError('E_FETCH_STATUS', `ingest: ${url} answered ${fetched.status} without a body`, { input: url });
       const capture = captureOf({ ...fetched, body: fetched.body });
       captureId = capture.id;
-      summary = await ingestCapture(store, { capture, bytes: fetched.body, name: url });
+      summary = await ingestCapture(store, { capture, bytes: fetched.body, name: url }, { parsers });
     } else if (CAPTURE_TYPES.includes(type)) {
       const { url } = valid(IngestParams, c.req.query(), 'ingest');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const read = captureFromBytes(bytes, { url: url ?? 'http-body:', fetchedAt: now().toISOString(), contentType: c.req.header('Content-Type') ?? null });
       captureId = read.capture.id;
-      summary = await ingestCapture(store, { ...read, name: url ?? 'request body' });
+      summary = await ingestCapture(store, { ...read, name: url ?? 'request body' }, { parsers });
     } else {
       throw new DatelineError('E_MEDIA_TYPE', `ingest: send ${CAPTURE_TYPES.join(', ')} (a capture) or application/json {"url": ...}, not ${type ? `"${shown(type)}"` : 'no Content-Type'}`);
     }

@@ -3,7 +3,7 @@
 // server ends the readers (a thread left running would keep this file from exiting).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,24 @@ describe('serve() with reader threads', () => {
       const found = (await (await fetch(`${server.url}/api/search?q=Quillmere`)).json()) as { hits: Array<{ id: string }> };
       assert.deepEqual(found.hits.map((hit) => hit.id), articles);
       assert.equal((await fetch(`${server.url}/api/articles/${articles[0]}`)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a capture of a megabyte or more is parsed in a worker and stored whole', async () => {
+    const archive = readFileSync(join(inbox, 'archive-1987.sgm'), 'utf8');
+    const copies = Math.ceil((1024 * 1024) / archive.length) + 1;
+    const perCopy = archive.match(/<REUTERS /g)!.length;
+    const body = Array.from({ length: copies }, () => archive).join('\n');
+    const server = await serve(store, { host: '127.0.0.1', port: 0, readers: { database, count: 1 } });
+    try {
+      const posted = await fetch(`${server.url}/api/ingest`, { method: 'POST', body, headers: { 'Content-Type': 'text/plain', Authorization: `Bearer ${writeToken}` } });
+      assert.equal(posted.status, 201);
+      const { articles } = (await posted.json()) as { articles: string[] };
+      assert.equal(articles.length, copies * perCopy);
+      const last = (await (await fetch(`${server.url}/api/articles/${articles.at(-1)}`)).json()) as { id: string };
+      assert.equal(last.id, articles.at(-1));
     } finally {
       await server.close();
     }

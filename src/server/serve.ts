@@ -1,8 +1,10 @@
 // Binds the API to a socket with @hono/node-server, with reader threads for its reads when the
-// store is a file. Listening, the readers, and stopping both cleanly are all this adds to createApp.
+// store is a file and parse workers for large posted captures. Listening, those threads, and
+// stopping all of it cleanly are what this adds to createApp.
 import type { AddressInfo } from 'node:net';
 import { serve as listen } from '@hono/node-server';
 import { DatelineError } from '../core/index.js';
+import { ParsePool } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import { type ServerOptions, createApp } from './app.js';
 import { ReaderPool } from './readers/index.js';
@@ -17,7 +19,7 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export interface ServeOptions extends Omit<ServerOptions, 'reads'> {
+export interface ServeOptions extends Omit<ServerOptions, 'reads' | 'parsers'> {
   host: string;
   port: number;
   /**
@@ -35,15 +37,21 @@ export interface ServeOptions extends Omit<ServerOptions, 'reads'> {
 export async function serve(store: Store, options: ServeOptions): Promise<Listening> {
   const { database, count } = options.readers ?? { database: ':memory:', count: 0 };
   const readers = count > 0 && database !== ':memory:' ? await ReaderPool.open(database, count, options.log ? { log: options.log } : {}) : null;
+  // Started by the first large capture posted; most servers never see one.
+  let parsers: ParsePool | null = null;
+  const closeWorkers = async () => {
+    await Promise.all([readers?.close(), parsers?.close()]);
+  };
   try {
-    return await listenWith(createApp(store, { ...options, ...(readers ? { reads: readers } : {}) }), options, readers);
+    const app = createApp(store, { ...options, ...(readers ? { reads: readers } : {}), parsers: () => (parsers ??= new ParsePool()) });
+    return await listenWith(app, options, readers?.size ?? 0, closeWorkers);
   } catch (error) {
-    await readers?.close();
+    await closeWorkers();
     throw error;
   }
 }
 
-function listenWith(app: ReturnType<typeof createApp>, options: ServeOptions, readers: ReaderPool | null): Promise<Listening> {
+function listenWith(app: ReturnType<typeof createApp>, options: ServeOptions, readers: number, closeWorkers: () => Promise<void>): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const server = listen({ fetch: app.fetch, hostname: options.host, port: options.port }, (info: AddressInfo) => {
       server.removeAllListeners('error');
@@ -51,7 +59,7 @@ function listenWith(app: ReturnType<typeof createApp>, options: ServeOptions, re
       resolve({
         url: `http://${host}:${info.port}`,
         port: info.port,
-        readers: readers?.size ?? 0,
+        readers,
         close: async () => {
           try {
             await new Promise<void>((done, failed) => {
@@ -60,8 +68,8 @@ function listenWith(app: ReturnType<typeof createApp>, options: ServeOptions, re
               if ('closeIdleConnections' in server) server.closeIdleConnections();
             });
           } finally {
-            // After the last response: a request still being answered keeps its reader.
-            await readers?.close();
+            // After the last response: a request still being answered keeps its workers.
+            await closeWorkers();
           }
         },
       });
