@@ -206,11 +206,13 @@ export class ReaderPool implements StoreReads {
         this.readers = this.readers.filter((r) => r !== reader);
         const why = failure ? failure.message : `exit code ${code}`;
         abandon(reader, unavailable('server: the reader answering this request stopped; try again'));
-        if (!wasReady) reject(failure ?? new DatelineError('E_STORE', `readers: a reader stopped before it opened ${this.database} (${why})`));
-        if (this.closing) return;
-        this.log(`dateline serve: a reader thread stopped (${why})${wasReady ? '; starting another' : ''}`);
-        // A reader that never opened the store is not replaced: its successor would fail the same way.
-        if (wasReady) this.start().catch(() => undefined);
+        if (!wasReady) {
+          // Whoever started it hears why; its successor would fail the same way, so there is none.
+          reject(failure ?? new DatelineError('E_STORE', `readers: a reader stopped before it opened ${this.database} (${why})`));
+        } else if (!this.closing) {
+          this.log(`dateline serve: a reader thread stopped (${why}); starting another`);
+          this.start().catch((error: Error) => this.log(`dateline serve: a new reader thread could not start (${error.message}); ${this.readers.length} left`));
+        }
         // Requests still waiting go to the others (or, once it is ready, to the new one).
         this.dispatch();
       });
