@@ -107,7 +107,7 @@ export async function benchApi(scale: 'default' | 'full'): Promise<BenchSection 
     notes: [
       `store: ${fmt(target)} articles made from Reuters TRAIN's ${fmt(parsed.drafts.length)} stories, each copy with its own ids, a dated variant line and its published day moved, written with stories on (${buildSec === null ? 'reused from bench/data' : `built in ${buildSec.toFixed(0)} s`}); git-ignored`,
       `queries: the ingest bench's fixed mix (rare and common terms, phrases, OR, NOT, prefixes, place: and published: filters), ${QUERIES} of them after ${WARM_UP} to warm up, limit 10, one hit per story`,
-      `API: \`dateline serve --rate-limit 0\` in a child process; clients are undici Pool requests from this process over ${CLIENTS} keep-alive connections; ${CLIENTS} clients each ask ${PER_CLIENT} queries at once with the others`,
+      `API: \`dateline serve --rate-limit 0\` in a child process, reads in its reader threads (one a core unless DATELINE_READERS says otherwise); clients are undici Pool requests from this process over ${CLIENTS} keep-alive connections; ${CLIENTS} clients each ask ${PER_CLIENT} queries at once with the others`,
       'store directly: Store.search in this process on the same file, the same queries',
       `section time ${((performance.now() - started) / 1000).toFixed(0)} s`,
     ],

@@ -34,8 +34,9 @@ test('serve prints its URL, takes a write with a CLI-made token, and stops on SI
     });
     child.on('close', () => reject(new Error(`serve exited: ${stderr}`)));
   });
-  const { url } = JSON.parse(line) as { url: string };
+  const { url, readers } = JSON.parse(line) as { url: string; readers: number };
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.ok(readers >= 1, 'reads are answered by reader threads');
   assert.equal((await fetch(`${url}/healthz`)).status, 200);
   const posted = await fetch(`${url}/api/ingest`, {
     method: 'POST',
@@ -47,4 +48,5 @@ test('serve prints its URL, takes a write with a CLI-made token, and stops on SI
   assert.equal(hits.hits.length, 1);
   child.kill('SIGINT');
   assert.equal(await exited, 0, stderr);
+  assert.equal(dateline(['serve', '--readers', 'many', '--db', db]).status, 2);
 });

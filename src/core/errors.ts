@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'E_MEDIA_TYPE' // a request body of a media type the endpoint does not read (HTTP 415)
   | 'E_NOT_IMPLEMENTED' // something this server is not set up to do, such as fetching (HTTP 501)
   | 'E_RATE_LIMITED' // too many API requests from one token or address for now (HTTP 429)
+  | 'E_UNAVAILABLE' // the server cannot answer now: a reader thread stopped, or it is closing (HTTP 503)
   | 'E_INTERNAL'; // a bug: never expected, always reported
 
 export interface ErrorDetails {

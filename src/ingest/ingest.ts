@@ -106,16 +106,25 @@ async function ingestOne(
   await ingestRead(store, input, summary, report, poolFor, batch, stories);
 }
 
+export interface CaptureIngestOptions {
+  /**
+   * Workers for a capture large enough to parse off this thread (asked only for one), which
+   * the caller owns; without them, or when it returns null, the capture is parsed here.
+   */
+  parsers?: () => ParsePool | null;
+}
+
 /**
  * Ingests one capture already in memory (a request body, a fetched page), as `ingest` does a
- * file: parsed on this thread, stored with its articles, each article put in a story.
+ * file: parsed (on this thread unless `parsers` are given), stored with its articles, each
+ * article put in a story.
  * @example const summary = await ingestCapture(store, { ...captureFromBytes(bytes, origin), name: 'request' });
  */
-export async function ingestCapture(store: Store, input: CaptureInput): Promise<IngestSummary> {
+export async function ingestCapture(store: Store, input: CaptureInput, options: CaptureIngestOptions = {}): Promise<IngestSummary> {
   const stories = storiesOf(store);
   const summary = emptySummary(1);
   const batch = new CaptureBatch(store, summary);
-  await ingestRead(store, input, summary, () => {}, () => null, batch, stories);
+  await ingestRead(store, input, summary, () => {}, options.parsers ?? (() => null), batch, stories);
   await batch.flush();
   return summary;
 }
@@ -172,6 +181,9 @@ async function ingestRead(
       summary.articles.existing += articles.length - added;
       written += articles.length;
       report(written, null);
+      // Pieces parsed ahead are taken without a turn of the event loop: one between transactions
+      // lets a server answer its other requests while a large capture is written.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const parsed = await session.summary;
     await store.appendArticles(input.capture.id, [], parsed.count);

@@ -87,6 +87,19 @@ describe('read endpoints', () => {
     assert.deepEqual(seen, all.hits.map((hit: { id: string }) => hit.id));
   });
 
+  test('GET /api/search refuses a cursor given for another search', async () => {
+    const first = await json(await app.request('/api/search?q=port&limit=1'));
+    assert.ok(first.nextCursor);
+    // The same search (spaced differently, or with another page size) takes it.
+    assert.equal((await app.request(`/api/search?q=${encodeURIComponent(' port ')}&limit=3&cursor=${first.nextCursor}`)).status, 200);
+    for (const other of ['q=ferry', 'q=port&sort=newest', 'q=port&collapse=none']) {
+      const message = await expectError(await app.request(`/api/search?${other}&limit=1&cursor=${first.nextCursor}`), 400, 'E_USAGE');
+      assert.match(message, /belongs to another search/);
+    }
+    // A cursor from before cursors were bound names no search.
+    await expectError(await app.request(`/api/search?q=port&cursor=${Buffer.from('{"o":1}').toString('base64url')}`), 400, 'E_USAGE');
+  });
+
   test('GET /api/search collapses stories unless collapse=none', async () => {
     const collapsed = await json(await app.request('/api/search?q=Corvenna&limit=100'));
     const every = await json(await app.request('/api/search?q=Corvenna&limit=100&collapse=none'));

@@ -8,12 +8,13 @@ import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { type Article, DatelineError, instantOf } from '../core/index.js';
 import { captureFromBytes, captureOf, followSource, ingestCapture } from '../ingest/index.js';
-import type { IngestSummary, SourceFetcher } from '../ingest/index.js';
+import type { IngestSummary, ParsePool, SourceFetcher } from '../ingest/index.js';
 import { parseQuery } from '../query/index.js';
 import { ARTICLE_CSV_COLUMNS, articleCsvRow, csvRow } from '../formats/out/csv.js';
 import { FEED_CONTENT_TYPES, type FeedFormat, writeFeed } from '../formats/out/feeds.js';
 import { articleToNinjs } from '../formats/out/ninjs.js';
 import type { Store, TokenScope } from '../store/index.js';
+import type { StoreReads } from './readers/index.js';
 import { timeline } from '../stories/index.js';
 import { clientError, errorBody, statusOf } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -42,6 +43,16 @@ export interface ServerOptions {
    * past it, 429 with Retry-After. Null: no limit (a benchmark, a trusted network).
    */
   rateLimit?: { perSecond: number; burst: number } | null;
+  /**
+   * Where the read endpoints (search, facets, export, feeds, articles, stories, stats) read: a
+   * ReaderPool's threads, say. Default: `store`. Writes, sources and tokens always use `store`.
+   */
+  reads?: StoreReads;
+  /**
+   * Parse workers for an ingested capture of a megabyte or more, so this thread answers other
+   * requests while it is parsed (serve() starts them on first use). Default: parsed here.
+   */
+  parsers?: () => ParsePool | null;
   /** Where unexpected errors are reported (default: standard error). */
   log?: (message: string) => void;
   now?: () => Date;
@@ -67,6 +78,8 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => process.stderr.write(message + '\n'));
   const fetcher = options.fetcher ?? null;
+  const reads = options.reads ?? store;
+  const parsers = options.parsers ?? (() => null);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const app = new Hono<Env>();
 
@@ -77,6 +90,7 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
 
   app.onError((error, c) => {
     const shown = clientError(error);
+    if (shown.code === 'E_UNAVAILABLE') c.header('Retry-After', '1');
     // Only bugs and store failures are ours to look into; a 501 or 502 is an answer.
     if (statusOf(shown.code) === 500) log(`dateline serve: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return fail(c, shown);
@@ -125,13 +139,14 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
 
   app.get('/api/search', read, async (c) => {
     const params = valid(SearchParams, c.req.query(), 'search');
-    const offset = params.cursor === undefined ? 0 : offsetOf(params.cursor);
+    const binding = cursorBinding(params);
+    const offset = params.cursor === undefined ? 0 : offsetOf(params.cursor, binding);
     // The clock is read here, at the edge: `now` in published:>now-7d is the moment of the request.
     const query = parseQuery(params.q, { now: now() });
-    const hits = await store.search(query, { limit: params.limit + 1, offset, collapse: params.collapse, sort: params.sort });
+    const hits = await reads.search(query, { limit: params.limit + 1, offset, collapse: params.collapse, sort: params.sort });
     const more = hits.length > params.limit && offset + params.limit < MAX_OFFSET;
-    const facets = params.facets ? await store.facets(query, { interval: params.interval }) : undefined;
-    return c.json({ query: query.source, hits: hits.slice(0, params.limit), nextCursor: more ? cursorOf(offset + params.limit) : null, ...(facets ? { facets } : {}) });
+    const facets = params.facets ? await reads.facets(query, { interval: params.interval }) : undefined;
+    return c.json({ query: query.source, hits: hits.slice(0, params.limit), nextCursor: more ? cursorOf(offset + params.limit, binding) : null, ...(facets ? { facets } : {}) });
   });
 
   app.get('/api/export', read, async (c) => {
@@ -144,7 +159,7 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
     // Streamed a store page at a time: a million matches never sit in memory at once.
     return stream(c, async (out) => {
       if (params.format === 'csv') await out.write(csvRow([...ARTICLE_CSV_COLUMNS]));
-      for await (const article of store.articlesMatching(query)) await out.write(line(article));
+      for await (const article of reads.articlesMatching(query)) await out.write(line(article));
     });
   });
 
@@ -154,8 +169,8 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
     if (!format) throw new DatelineError('E_NOT_FOUND', `feeds: no feed ${shown(c.req.param('file'))}; there are search.rss, search.atom and search.json`);
     const params = valid(FeedParams, c.req.query(), 'feeds');
     const query = parseQuery(params.q, { now: now() });
-    const hits = await store.search(query, { limit: params.limit, sort: 'newest', collapse: 'story' });
-    const articles = (await Promise.all(hits.map((hit) => store.getArticle(hit.id)))).filter((a): a is Article => a !== null);
+    const hits = await reads.search(query, { limit: params.limit, sort: 'newest', collapse: 'story' });
+    const articles = (await Promise.all(hits.map((hit) => reads.getArticle(hit.id)))).filter((a): a is Article => a !== null);
     const self = new URL(c.req.url);
     const updated = newestChange(articles);
     const body = writeFeed(
@@ -187,19 +202,19 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
 
   app.get('/api/articles/:id', read, async (c) => {
     const id = c.req.param('id');
-    const article = await store.getArticle(id);
+    const article = await reads.getArticle(id);
     if (!article) throw new DatelineError('E_NOT_FOUND', `articles: no article ${shown(id)}`);
     return c.json(article);
   });
 
   app.get('/api/stories/:id', read, async (c) => {
     const id = c.req.param('id');
-    const story = await store.getStory(id);
+    const story = await reads.getStory(id);
     if (!story) throw new DatelineError('E_NOT_FOUND', `stories: no story ${shown(id)}`);
     return c.json({ ...story, timeline: timeline(story.articles, story.originalId) });
   });
 
-  app.get('/api/stats', read, async (c) => c.json(await store.stats()));
+  app.get('/api/stats', read, async (c) => c.json(await reads.stats()));
 
   app.get('/api/sources', read, async (c) => c.json({ sources: await store.listSources() }));
 
@@ -226,13 +241,13 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
       if (!fetched.body) throw new DatelineError('E_FETCH_STATUS', `ingest: ${url} answered ${fetched.status} without a body`, { input: url });
       const capture = captureOf({ ...fetched, body: fetched.body });
       captureId = capture.id;
-      summary = await ingestCapture(store, { capture, bytes: fetched.body, name: url });
+      summary = await ingestCapture(store, { capture, bytes: fetched.body, name: url }, { parsers });
     } else if (CAPTURE_TYPES.includes(type)) {
       const { url } = valid(IngestParams, c.req.query(), 'ingest');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const read = captureFromBytes(bytes, { url: url ?? 'http-body:', fetchedAt: now().toISOString(), contentType: c.req.header('Content-Type') ?? null });
       captureId = read.capture.id;
-      summary = await ingestCapture(store, { ...read, name: url ?? 'request body' });
+      summary = await ingestCapture(store, { ...read, name: url ?? 'request body' }, { parsers });
     } else {
       throw new DatelineError('E_MEDIA_TYPE', `ingest: send ${CAPTURE_TYPES.join(', ')} (a capture) or application/json {"url": ...}, not ${type ? `"${shown(type)}"` : 'no Content-Type'}`);
     }
@@ -303,20 +318,34 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** A search cursor: the offset of the next page, opaque to clients so it can change later. */
-function cursorOf(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+/**
+ * What a search cursor is bound to: a short hash of the query text (whitespace runs made one
+ * space), sort and collapse. An offset means nothing under another query, so a cursor used
+ * with one is refused rather than answered with some other list's page.
+ */
+function cursorBinding(params: { q: string; sort: string; collapse: string }): string {
+  const normalised = JSON.stringify([params.q.trim().replace(/\s+/g, ' '), params.sort, params.collapse]);
+  return createHash('sha256').update(normalised).digest('base64url').slice(0, 12);
 }
 
-function offsetOf(cursor: string): number {
-  let offset: unknown;
+/** A search cursor: the offset of the next page and the search it belongs to, opaque to clients so it can change later. */
+function cursorOf(offset: number, binding: string): string {
+  return Buffer.from(JSON.stringify({ o: offset, s: binding })).toString('base64url');
+}
+
+function offsetOf(cursor: string, binding: string): number {
+  let parsed: { o?: unknown; s?: unknown } = {};
   try {
-    offset = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }).o;
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown; s?: unknown };
   } catch {
-    offset = undefined;
+    // Not one of ours; refused below.
   }
-  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset >= MAX_OFFSET) {
+  const offset = parsed?.o;
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset >= MAX_OFFSET || typeof parsed.s !== 'string') {
     throw new DatelineError('E_USAGE', `search: cursor is not one this server gave (pages end after ${MAX_OFFSET} hits); pass nextCursor from the page before, unchanged`);
+  }
+  if (parsed.s !== binding) {
+    throw new DatelineError('E_USAGE', 'search: cursor belongs to another search; pass it with the q, sort and collapse it was given for, or leave it out to start again');
   }
   return offset;
 }

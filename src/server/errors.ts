@@ -28,6 +28,8 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   E_INPUT_PROBLEM: 422,
   E_FETCH_BLOCKED: 422,
   E_NOT_IMPLEMENTED: 501,
+  // Worth trying again: a reader thread stopped mid-request (another takes its place), or the server is closing.
+  E_UNAVAILABLE: 503,
   // A page we were asked to fetch that did not come: the fault is upstream.
   E_FETCH_TIMEOUT: 502,
   E_FETCH_STATUS: 502,

@@ -41,17 +41,17 @@ const OPERATIONS: Operation[] = [
   { method: 'get', path: '/healthz', summary: 'Liveness', auth: 'none', ok: [{ status: 200, schema: HealthResponse, description: 'up' }], errors: [] },
   {
     method: 'get', path: '/api/search', summary: 'Search articles with the query language', auth: 'read', query: SearchParams,
-    ok: [{ status: 200, schema: SearchResponse, description: 'a page of hits' }], errors: [400, 401, 403, 429],
+    ok: [{ status: 200, schema: SearchResponse, description: 'a page of hits' }], errors: [400, 401, 403, 429, 503],
   },
   {
     method: 'get', path: '/api/articles/{id}', summary: 'One article', auth: 'read', pathParams: { id: 'article id' },
-    ok: [{ status: 200, schema: ArticleResponse, description: 'the article (HTML in it is data)' }], errors: [401, 403, 404],
+    ok: [{ status: 200, schema: ArticleResponse, description: 'the article (HTML in it is data)' }], errors: [401, 403, 404, 503],
   },
   {
     method: 'get', path: '/api/stories/{id}', summary: 'A story: its articles and the pickup timeline', auth: 'read', pathParams: { id: 'story id' },
-    ok: [{ status: 200, schema: StoryResponse, description: 'the story' }], errors: [401, 403, 404],
+    ok: [{ status: 200, schema: StoryResponse, description: 'the story' }], errors: [401, 403, 404, 503],
   },
-  { method: 'get', path: '/api/stats', summary: 'What the store holds', auth: 'read', ok: [{ status: 200, schema: StatsResponse, description: 'counts' }], errors: [401, 403] },
+  { method: 'get', path: '/api/stats', summary: 'What the store holds', auth: 'read', ok: [{ status: 200, schema: StatsResponse, description: 'counts' }], errors: [401, 403, 503] },
   { method: 'get', path: '/api/sources', summary: 'Followed sources', auth: 'read', ok: [{ status: 200, schema: SourcesResponse, description: 'every source' }], errors: [401, 403] },
   {
     method: 'post', path: '/api/sources', summary: 'Follow a source', auth: 'write', body: { 'application/json': NewSourceBody },
@@ -70,13 +70,13 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get', path: '/api/export', summary: 'Every matching article, oldest stored first, streamed', auth: 'read', query: ExportParams,
-    ok: [{ status: 200, schema: { text: ['application/x-ndjson', 'text/csv'] }, description: 'JSON lines (jsonl, ninjs) or CSV' }], errors: [400, 401, 403, 429],
+    ok: [{ status: 200, schema: { text: ['application/x-ndjson', 'text/csv'] }, description: 'JSON lines (jsonl, ninjs) or CSV' }], errors: [400, 401, 403, 429, 503],
   },
   ...(['rss', 'atom', 'json'] as const).map(
     (format): Operation => ({
       method: 'get', path: `/feeds/search.${format}`, summary: `A search as a ${{ rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' }[format]} feed, newest first, one item per story`, auth: 'read', query: FeedParams,
       ok: [{ status: 200, schema: { text: [{ rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' }[format]] }, description: 'the feed (ETag and Last-Modified; 304 when unchanged)' }],
-      errors: [400, 401, 403, 429],
+      errors: [400, 401, 403, 429, 503],
     }),
   ),
   { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'read', ok: [{ status: 200, schema: z.object({}).loose(), description: 'OpenAPI 3.1' }], errors: [401, 403] },
@@ -162,4 +162,5 @@ const ERROR_MEANING: Record<number, string> = {
   500: 'failed on our side (logged; no details are sent)',
   501: 'this server is not set up to fetch',
   502: 'the URL to fetch did not answer well',
+  503: 'the reader thread answering it stopped (another takes its place), or the server is closing: try again after Retry-After seconds',
 };
