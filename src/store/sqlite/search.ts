@@ -39,32 +39,82 @@ export class Searcher {
     return statement;
   }
 
+  /**
+   * A page of hits: the matches are ordered once in SQL and read lazily, so a collapsed page
+   * stops reading at its last new story; only the page's rows get their fields and snippets.
+   */
   search(query: Query, options: SearchOptions): SearchHit[] {
     const compiled = compileQuery(query.root);
     const limit = count(options.limit, DEFAULT_LIMIT);
     const offset = count(options.offset ?? 0, 0);
+    if (limit === 0) return [];
     const newest = options.sort === 'newest';
-    if (options.collapse === 'none') return this.ranked(compiled, limit, offset, newest);
-    // One hit per story: read ranked articles a window at a time, keep each story's first (its
-    // best-ranked copy), until offset + limit stories are found or the matches run out.
-    const wanted = offset + limit;
-    const hits: SearchHit[] = [];
-    const seen = new Set<string>();
-    let window = Math.max(wanted * COLLAPSE_OVERFETCH, DEFAULT_LIMIT);
-    for (let read = 0; hits.length < wanted; ) {
-      const rows = this.ranked(compiled, window, read, newest);
-      for (const row of rows) {
-        const key = row.storyId ?? row.id;
+    const { sql, params } = this.candidatesSql(compiled, newest);
+    const statement = this.prepared(sql);
+    let page: Candidate[];
+    if (options.collapse === 'none') {
+      page = statement.all(...params, offset + limit).slice(offset) as Candidate[];
+    } else {
+      // One hit per story: its first row in this order is its best-ranked (or newest) copy.
+      page = [];
+      const seen = new Set<string>();
+      let skipped = 0;
+      for (const row of statement.iterate(...params, -1) as IterableIterator<Candidate>) {
+        const key = row.story ?? `article ${row.seq}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        hits.push(row);
-        if (hits.length === wanted) break;
+        if (skipped < offset) skipped++;
+        else if (page.push(row) === limit) break;
       }
-      if (rows.length < window) break;
-      read += window;
-      window *= 2;
     }
-    return hits.slice(offset);
+    return page.flatMap((row) => {
+      const article = this.articleBySeq.get(row.seq) as ArticleRow | undefined;
+      return article ? [hit(article, this.snippetOf(compiled, row.seq, article.head), row.rank === null ? 0 : -row.rank)] : [];
+    });
+  }
+
+  /**
+   * Every match as (seq, rank, story) in page order, the last parameter a LIMIT (-1 for none).
+   * A query of filters only has no relevance to rank by, so it comes newest first.
+   */
+  private candidatesSql(compiled: CompiledQuery, newest: boolean): { sql: string; params: SqlValue[] } {
+    const driver = compiled.driver;
+    if (!driver) {
+      return {
+        sql: `SELECT a.seq AS seq, NULL AS rank, a.story_id AS story FROM articles a
+          WHERE ${compiled.where.join(' AND ') || '1'} ORDER BY a.published DESC, a.seq DESC LIMIT ?`,
+        params: compiled.params,
+      };
+    }
+    const { index, match } = driver;
+    const rank = `bm25(${index}, ${BM25_WEIGHTS[index]})`;
+    if (compiled.where.length === 0 && !newest) {
+      // Rank inside the index alone, then join each row read to its article (for its story):
+      // the ordered subquery runs as a co-routine, so rows a page never reaches are not joined.
+      return {
+        sql: `SELECT r.seq AS seq, r.rank AS rank, a.story_id AS story
+          FROM (SELECT rowid AS seq, ${rank} AS rank FROM ${index} WHERE ${index} MATCH ? ORDER BY rank LIMIT ?) r
+          JOIN articles a ON a.seq = r.seq ORDER BY r.rank`,
+        params: [match],
+      };
+    }
+    const order = newest ? 'a.published DESC, a.seq DESC' : 'rank';
+    return {
+      sql: `SELECT a.seq AS seq, ${rank} AS rank, a.story_id AS story
+        FROM ${index} JOIN articles a ON a.seq = ${index}.rowid
+        WHERE ${[`${index} MATCH ?`, ...compiled.where].join(' AND ')} ORDER BY ${order} LIMIT ?`,
+      params: [match, ...compiled.params],
+    };
+  }
+
+  /** The snippet for one hit: by FTS5 for the row alone when a text term drove the search. */
+  private snippetOf(compiled: CompiledQuery, seq: number, head: string): string {
+    const driver = compiled.driver;
+    if (!driver) return markedWindow(head, compiled.likeTerms) ?? leadingWords(head);
+    const { index, match } = driver;
+    const row = this.prepared(`SELECT ${snippetSql(index, 1)} AS body, ${snippetSql(index, -1)} AS best
+      FROM ${index} WHERE ${index} MATCH ? AND rowid = ?`).get(match, seq) as SnippetRow | undefined;
+    return row ? pickSnippet(row) : leadingWords(head);
   }
 
   /**
@@ -84,43 +134,18 @@ export class Searcher {
       WHERE ${[`${index} MATCH ?`, `${index}.rowid > ?`, ...compiled.where].join(' AND ')} ORDER BY ${index}.rowid LIMIT ?`)
       .all(match, after, ...compiled.params, limit) as { seq: number; id: string }[];
   }
+}
 
-  /** Matching articles in rank order (newest first for filters only, or when asked), `limit` from `offset`. */
-  private ranked(compiled: CompiledQuery, limit: number, offset: number, newest: boolean): SearchHit[] {
-    const page = [limit, offset];
-    const driver = compiled.driver;
-    if (!driver) {
-      // Filters only: no relevance to rank by, so newest first.
-      const rows = this.prepared(`SELECT ${ARTICLE_COLUMNS}, a.text AS head FROM articles a
-        WHERE ${compiled.where.join(' AND ') || '1'} ORDER BY a.published DESC, a.seq DESC LIMIT ? OFFSET ?`)
-        .all(...compiled.params, ...page) as (ArticleRow & { head: string })[];
-      return rows.map((row) => hit(row, markedWindow(row.head, compiled.likeTerms) ?? leadingWords(row.head), 0));
-    }
-    const { index, match } = driver;
-    // SQLite evaluates snippet() only for the rows that survive ORDER BY ... LIMIT, so asking
-    // for it here costs a page of snippets, not one per match.
-    const ranked = `bm25(${index}, ${BM25_WEIGHTS[index]}) AS rank, ${snippetSql(index, 1)} AS body, ${snippetSql(index, -1)} AS best`;
-    const order = newest ? 'a.published DESC, a.seq DESC' : 'rank';
-    if (compiled.where.length === 0 && !newest) {
-      // Rank inside the index alone, then read the page's articles: joining every match to
-      // articles before sorting measured about twice as slow for common terms.
-      const rows = this.prepared(`SELECT rowid AS seq, ${ranked} FROM ${index}
-        WHERE ${index} MATCH ? ORDER BY rank LIMIT ? OFFSET ?`).all(match, ...page) as RankedRow[];
-      return rows.flatMap((row) => {
-        const article = this.articleBySeq.get(BigInt(row.seq)) as ArticleRow | undefined;
-        return article ? [hit(article, pickSnippet(row), -row.rank)] : [];
-      });
-    }
-    const rows = this.prepared(`SELECT ${ARTICLE_COLUMNS}, ${ranked}
-      FROM ${index} JOIN articles a ON a.seq = ${index}.rowid
-      WHERE ${[`${index} MATCH ?`, ...compiled.where].join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(match, ...compiled.params, ...page) as (ArticleRow & RankedRow)[];
-    return rows.map((row) => hit(row, pickSnippet(row), -row.rank));
-  }
+/** A match as the page order reads it; rank is bm25's (lower is better), null for filters only. */
+interface Candidate {
+  seq: number;
+  rank: number | null;
+  story: string | null;
 }
 
 interface ArticleRow {
   id: string;
+  head: string;
   title: string | null;
   published: string | null;
   wire: string | null;
@@ -129,21 +154,13 @@ interface ArticleRow {
   story_size: number | null;
 }
 
-interface RankedRow {
-  seq: number;
-  rank: number;
+interface SnippetRow {
   body: string | null;
   best: string | null;
 }
 
-const ARTICLE_COLUMNS = `a.id AS id, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source,
+const ARTICLE_COLUMNS = `a.id AS id, a.text AS head, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source,
   a.story_id AS story_id, (SELECT size FROM stories WHERE id = a.story_id) AS story_size`;
-
-/**
- * Collapsing by story reads this many times the page's articles at first (doubling while copies
- * of stories already shown fill the window), so a page of distinct stories usually takes one read.
- */
-const COLLAPSE_OVERFETCH = 3;
 
 /** A non-negative integer for LIMIT or OFFSET, or `fallback` when the value is not a number. */
 function count(value: number, fallback: number): number {
@@ -155,7 +172,7 @@ function snippetSql(index: SearchIndex, column: number): string {
 }
 
 /** The body's snippet when it holds a match (it reads better than the title), else the best column's. */
-function pickSnippet(row: RankedRow): string {
+function pickSnippet(row: SnippetRow): string {
   if (row.body && row.body.includes(SNIPPET_OPEN)) return row.body;
   return row.best ?? row.body ?? '';
 }
