@@ -31,7 +31,11 @@ export class Searcher {
   private readonly statements = new Map<string, Statement>();
   private readonly articleBySeq: Statement;
 
-  constructor(private readonly db: Db) {
+  /** `rankWindow`: matches ranked at a time (RANK_WINDOW; tests make it small). */
+  constructor(
+    private readonly db: Db,
+    private readonly rankWindow = RANK_WINDOW,
+  ) {
     this.articleBySeq = db.prepare<unknown[], unknown>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.seq = ?`);
   }
 
@@ -93,8 +97,8 @@ export class Searcher {
       // match is asked of the index.
       const beyond = this.prepared(`SELECT 1 FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`);
       for (let window = 0; ; window++) {
-        if (readAll(statement.iterate(match, RANK_WINDOW, window * RANK_WINDOW, ...params))) break;
-        if (beyond.get(match, (window + 1) * RANK_WINDOW) === undefined) break;
+        if (readAll(statement.iterate(match, this.rankWindow, window * this.rankWindow, ...params))) break;
+        if (beyond.get(match, (window + 1) * this.rankWindow) === undefined) break;
       }
     }
     const articles = page.map((row) => this.articleBySeq.get(row.seq) as ArticleRow | undefined);
