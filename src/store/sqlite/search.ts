@@ -21,7 +21,7 @@ const DEFAULT_LIMIT = 10;
  * microsecond a row, so a common term's hundreds of thousands of matches would cost a second
  * ranked whole. A query with fewer matches is ranked whole; more go window after window.
  */
-const RANK_WINDOW = 4096;
+const RANK_WINDOW = 2048;
 /** Distinct query shapes whose prepared statements are kept. */
 const STATEMENT_CACHE_SIZE = 256;
 
