@@ -112,18 +112,24 @@ export class Searcher {
   }
 
   /**
-   * FTS5's snippets for the page's rows, in one statement: FTS5 opens a prefix term's merged
-   * list once per statement, tens of milliseconds for a common prefix at a million articles.
-   * The unary + keeps the rowid list a filter on the page's range, not a lookup per row.
+   * FTS5's snippets for the page's rows, in one statement. By rowid (FTS5 seeks each), unless a
+   * prefix drives the search: FTS5 merges a prefix's lists anew for each seek (tens of
+   * milliseconds for a common prefix at a million articles), so then the page's rowid range is
+   * read once and the rows filtered (the unary + keeps the list a filter, not seeks).
    */
   private snippetsOf(compiled: CompiledQuery, page: Candidate[]): Map<number, string> {
     const snippets = new Map<number, string>();
     if (!compiled.driver || page.length === 0) return snippets;
     const { index, match } = compiled.driver;
     const seqs = page.map((row) => row.seq);
-    const rows = this.prepared(`SELECT rowid AS seq, ${snippetSql(index, 1)} AS body, ${snippetSql(index, -1)} AS best
-      FROM ${index} WHERE ${index} MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))`)
-      .all(match, Math.min(...seqs), Math.max(...seqs), JSON.stringify(seqs)) as (SnippetRow & { seq: number })[];
+    const columns = `rowid AS seq, ${snippetSql(index, 1)} AS body, ${snippetSql(index, -1)} AS best`;
+    const rows = (
+      hasPrefix(match)
+        ? this.prepared(`SELECT ${columns} FROM ${index} WHERE ${index} MATCH ? AND rowid BETWEEN ? AND ?
+            AND +rowid IN (SELECT value FROM json_each(?))`).all(match, Math.min(...seqs), Math.max(...seqs), JSON.stringify(seqs))
+        : this.prepared(`SELECT ${columns} FROM ${index} WHERE ${index} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`)
+            .all(match, JSON.stringify(seqs))
+    ) as (SnippetRow & { seq: number })[];
     for (const row of rows) snippets.set(row.seq, pickSnippet(row));
     return snippets;
   }
@@ -222,6 +228,11 @@ interface SnippetRow {
 
 const ARTICLE_COLUMNS = `a.id AS id, a.text AS head, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source,
   a.story_id AS story_id, (SELECT size FROM stories WHERE id = a.story_id) AS story_size`;
+
+/** Whether an FTS5 MATCH string holds a prefix: a `*` outside its string literals (ftsString's). */
+function hasPrefix(match: string): boolean {
+  return match.replace(/"(?:[^"]|"")*"/g, '').includes('*');
+}
 
 /** A non-negative integer for LIMIT or OFFSET, or `fallback` when the value is not a number. */
 function count(value: number, fallback: number): number {
