@@ -115,17 +115,22 @@ describe('search pages', () => {
     }
   });
 
-  test('matches up to one window are ranked whole; more are ranked newest window first', () => {
+  test('matches up to one window are ranked whole; more are ranked newest window first, windows doubling', () => {
     const whole = new Searcher(db, 1000).search(parseQuery('cargo'), { limit: 100, collapse: 'none' });
     const scores = whole.map((hit) => hit.score);
     assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'best first');
     const windowed = new Searcher(db, STORIES).search(parseQuery('cargo'), { limit: 100, collapse: 'none' });
-    // The first window is the last round written, best first; then the round before it.
+    assert.equal(windowed.length, STORIES * COPIES);
+    // The first window is the last round written, best first; the second, twice its size, the
+    // two rounds before it ranked together.
     const rounds = windowed.map((hit) => Number(/round (\d)/.exec(hit.snippet)?.[1] ?? NaN));
-    assert.ok(rounds.every((round) => !Number.isNaN(round)), 'each snippet names its round');
-    assert.deepEqual(rounds, [...Array(STORIES).fill(2), ...Array(STORIES).fill(1), ...Array(STORIES).fill(0)]);
-    const first = windowed.slice(0, STORIES).map((hit) => hit.score);
-    assert.deepEqual(first, [...first].sort((a, b) => b - a));
+    assert.deepEqual(rounds.slice(0, STORIES), Array(STORIES).fill(2));
+    assert.deepEqual([...rounds.slice(STORIES)].sort(), [...Array(STORIES).fill(0), ...Array(STORIES).fill(1)]);
+    for (const window of [windowed.slice(0, STORIES), windowed.slice(STORIES)]) {
+      const ranked = window.map((hit) => hit.score);
+      assert.deepEqual(ranked, [...ranked].sort((a, b) => b - a));
+    }
+    assert.notDeepEqual(rounds.slice(STORIES), [...Array(STORIES).fill(1), ...Array(STORIES).fill(0)], 'the second window mixes its rounds by rank');
   });
 
   test('snippets are marked on every page, prefixes and phrases included', () => {

@@ -17,9 +17,11 @@ const BM25_WEIGHTS: Record<SearchIndex, string> = { articles_fts: '10.0, 1.0, 2.
 /** Used when a caller passes a limit that is not a number. */
 const DEFAULT_LIMIT = 10;
 /**
- * Relevance ranks this many matches at a time, newest (last stored) first: BM25 costs about a
- * microsecond a row, so a common term's hundreds of thousands of matches would cost a second
- * ranked whole. A query with fewer matches is ranked whole; more go window after window.
+ * Relevance ranks the newest (last stored) this many matches first, then the next twice as many,
+ * doubling: BM25 costs about a microsecond a row, so a common term's hundreds of thousands of
+ * matches would cost a second ranked whole. A query with fewer matches is ranked whole. Doubling,
+ * a page deep in the matches (or behind a filter few pass) costs a few windows, not hundreds:
+ * each window pays BM25's pass over the whole index for its terms' frequencies.
  */
 const RANK_WINDOW = 2048;
 /** Distinct query shapes whose prepared statements are kept. */
@@ -31,7 +33,7 @@ export class Searcher {
   private readonly statements = new Map<string, Statement>();
   private readonly articleBySeq: Statement;
 
-  /** `rankWindow`: matches ranked at a time (RANK_WINDOW; tests make it small). */
+  /** `rankWindow`: the first window of matches ranked (RANK_WINDOW; tests make it small). */
   constructor(
     private readonly db: Db,
     private readonly rankWindow = RANK_WINDOW,
@@ -93,12 +95,12 @@ export class Searcher {
       readAll(statement.iterate(...params, collapse ? -1 : offset + limit));
     } else {
       const { index, match } = compiled.driver!;
-      // Filters can leave a window short of RANK_WINDOW rows: whether a later one holds any
+      // Filters can leave a window short of its size in rows: whether a later one holds any
       // match is asked of the index.
       const beyond = this.prepared(`SELECT 1 FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`);
-      for (let window = 0; ; window++) {
-        if (readAll(statement.iterate(match, this.rankWindow, window * this.rankWindow, ...params))) break;
-        if (beyond.get(match, (window + 1) * this.rankWindow) === undefined) break;
+      for (let size = this.rankWindow, start = 0; ; start += size, size *= 2) {
+        if (readAll(statement.iterate(match, size, start, ...params))) break;
+        if (beyond.get(match, start + size) === undefined) break;
       }
     }
     const articles = page.map((row) => this.articleBySeq.get(row.seq) as ArticleRow | undefined);
@@ -155,8 +157,8 @@ export class Searcher {
 
 /**
  * Every match as (seq, rank, story) in page order. Ordered by relevance, the matches are ranked a
- * window at a time, the newest RANK_WINDOW first (the last two parameters a LIMIT and OFFSET of
- * windows); otherwise in one order (the last parameter a LIMIT, -1 for none). A query of filters
+ * window at a time, newest first (the last two parameters a window's size and offset, see
+ * RANK_WINDOW); otherwise in one order (the last parameter a LIMIT, -1 for none). A query of filters
  * only has no relevance to rank by, so it comes newest first.
  */
 function candidatesSql(compiled: CompiledQuery, newest: boolean): { sql: string; params: SqlValue[]; windowed: boolean } {
@@ -180,7 +182,7 @@ function candidatesSql(compiled: CompiledQuery, newest: boolean): { sql: string;
       windowed: false,
     };
   }
-  // Windowed: RANK_WINDOW matches from the newest, ranked; the parameters start with the MATCH
+  // Windowed: a window of matches from the newest, ranked; the parameters start with the MATCH
   // string, the window's size and its offset.
   const window = `SELECT rowid AS seq, ${rank} AS rank FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`;
   if (compiled.where.length === 0) {
