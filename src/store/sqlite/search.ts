@@ -1,5 +1,7 @@
-// Search: runs a compiled query, ranks by BM25 (title weighted highest, see migrations.ts) and
-// cuts snippets for the page of hits only, so a common term costs one ranked scan, not N snippets.
+// Search: runs a compiled query and ranks by BM25 (title weighted highest, see migrations.ts) a
+// window of the newest matches at a time, so a common term at a million articles costs one
+// window, not every match; collapses by story while reading the ranked rows; and cuts snippets
+// for the page's hits only.
 import type { Query } from '../../core/index.js';
 import type { SearchHit, SearchOptions } from '../store.js';
 import { compileQuery } from './compile-query.js';
