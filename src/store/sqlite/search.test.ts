@@ -140,6 +140,36 @@ describe('search pages', () => {
     }
   });
 
+  test('prefix snippets mark the words the prefix begins, whatever their case, accents or column', async () => {
+    const file = join(dir, 'prefixes.db');
+    const store = await openStore(file);
+    const record = captureRecord('prefixes', { expectedArticles: 4 });
+    // More words than a prefix is replaced by: its snippet comes from reading the range instead.
+    const many = Array.from({ length: 70 }, (_, i) => `zz${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    await store.writeCapture(record, [
+      article(record.capture.id, 0, { title: 'Statistics office', text: 'The STATE-owned bureau published Státistiques on Monday.' }),
+      article(record.capture.id, 1, { title: 'Weather', text: 'Rain fell on the city.', dateline: { place: 'YORKTOWN', date: '2024-03-05' } }),
+      article(record.capture.id, 2, { title: 'Stations', text: 'Nothing else here.' }),
+      article(record.capture.id, 3, { title: 'Sleepers', text: many.join(' ') }),
+    ]);
+    await store.close();
+    const prefixes = openDatabase(file, { readonly: true });
+    try {
+      const searcher = new Searcher(prefixes);
+      const snippets = (query: string) => searcher.search(parseQuery(query), { limit: 10, collapse: 'none' }).map((hit) => hit.snippet);
+      const stat = snippets('STAT*');
+      assert.equal(stat.length, 2);
+      assert.ok(stat.some((snippet) => /\[\[STATE\]\]-owned bureau published \[\[Státistiques\]\]/.test(snippet)), stat.join(' | '));
+      assert.ok(stat.some((snippet) => /\[\[Stations\]\]/.test(snippet)), stat.join(' | '));
+      assert.deepEqual(snippets('yorkt*'), ['[[YORKTOWN]]']);
+      assert.deepEqual(snippets('rain yorkt*'), ['[[Rain]] fell on the city.']);
+      assert.deepEqual(snippets('stat* -station*').length, 1);
+      assert.match(snippets('zz*')[0] ?? '', /^\[\[zzaa\]\] \[\[zzba\]\]/);
+    } finally {
+      prefixes.close();
+    }
+  });
+
   test('sort newest collapsed shows each story\'s newest matching copy', () => {
     const hits = new Searcher(db, 4).search(parseQuery('cargo'), { limit: 100, sort: 'newest' });
     assert.equal(hits.length, STORIES);

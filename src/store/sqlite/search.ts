@@ -4,7 +4,8 @@
 // for the page's hits only.
 import type { Query } from '../../core/index.js';
 import type { SearchHit, SearchOptions } from '../store.js';
-import { compileQuery } from './compile-query.js';
+import { compileQuery, ftsString } from './compile-query.js';
+import { foldValue } from './filter-match.js';
 import type { CompiledQuery, SearchIndex, SqlValue } from './compile-query.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './database.js';
@@ -106,7 +107,7 @@ export class Searcher {
       }
     }
     const articles = page.map((row) => this.articleBySeq.get(row.seq) as ArticleRow | undefined);
-    const snippets = this.snippetsOf(compiled, page);
+    const snippets = this.snippetsOf(compiled, page, articles);
     return page.flatMap((row, i) => {
       const article = articles[i];
       if (!article) return [];
@@ -116,24 +117,31 @@ export class Searcher {
   }
 
   /**
-   * FTS5's snippets for the page's rows, in one statement. By rowid (FTS5 seeks each), unless a
-   * prefix drives the search: FTS5 merges a prefix's lists anew for each seek (tens of
-   * milliseconds for a common prefix at a million articles), so then the page's rowid range is
-   * read once and the rows filtered (the unary + keeps the list a filter, not seeks).
+   * FTS5's snippets for the page's rows, in one statement that seeks each row by rowid. FTS5
+   * merges a prefix's lists anew for every seek (tens of milliseconds for a common prefix at a
+   * million articles), so a prefix is first replaced by the words of the page's articles it
+   * begins; rows that leaves without a snippet are found by reading their rowid range once and
+   * filtering it (the unary + keeps the list a filter, not seeks).
    */
-  private snippetsOf(compiled: CompiledQuery, page: Candidate[]): Map<number, string> {
+  private snippetsOf(compiled: CompiledQuery, page: Candidate[], articles: (ArticleRow | undefined)[]): Map<number, string> {
     const snippets = new Map<number, string>();
     if (!compiled.driver || page.length === 0) return snippets;
     const { index, match } = compiled.driver;
     const seqs = page.map((row) => row.seq);
     const columns = `rowid AS seq, ${snippetSql(index, 1)} AS body, ${snippetSql(index, -1)} AS best`;
-    const rows = (
-      hasPrefix(match)
-        ? this.prepared(`SELECT ${columns} FROM ${index} WHERE ${index} MATCH ? AND rowid BETWEEN ? AND ?
-            AND +rowid IN (SELECT value FROM json_each(?))`).all(match, Math.min(...seqs), Math.max(...seqs), JSON.stringify(seqs))
-        : this.prepared(`SELECT ${columns} FROM ${index} WHERE ${index} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`)
-            .all(match, JSON.stringify(seqs))
-    ) as (SnippetRow & { seq: number })[];
+    const texts = articles.flatMap((article) => (article ? [article.title, article.head, article.place, article.source, article.wire] : []));
+    const exact = withoutPrefixes(match, texts.filter((text): text is string => text !== null));
+    let rows: (SnippetRow & { seq: number })[] = [];
+    if (exact !== null) {
+      rows = this.prepared(`SELECT ${columns} FROM ${index} WHERE ${index} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`)
+        .all(exact, JSON.stringify(seqs)) as typeof rows;
+    }
+    // A row the words missed (a word cut apart differently from FTS5) still gets its snippet.
+    const missed = seqs.filter((seq) => !rows.some((row) => row.seq === seq));
+    if (missed.length > 0) {
+      rows.push(...(this.prepared(`SELECT ${columns} FROM ${index} WHERE ${index} MATCH ? AND rowid BETWEEN ? AND ?
+        AND +rowid IN (SELECT value FROM json_each(?))`).all(match, Math.min(...missed), Math.max(...missed), JSON.stringify(missed)) as typeof rows));
+    }
     for (const row of rows) snippets.set(row.seq, pickSnippet(row));
     return snippets;
   }
@@ -217,6 +225,7 @@ interface Candidate {
 interface ArticleRow {
   id: string;
   head: string;
+  place: string | null;
   title: string | null;
   published: string | null;
   wire: string | null;
@@ -230,12 +239,51 @@ interface SnippetRow {
   best: string | null;
 }
 
-const ARTICLE_COLUMNS = `a.id AS id, a.text AS head, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source,
+const ARTICLE_COLUMNS = `a.id AS id, a.text AS head, a.place AS place, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source,
   a.story_id AS story_id, (SELECT size FROM stories WHERE id = a.story_id) AS story_size`;
 
-/** Whether an FTS5 MATCH string holds a prefix: a `*` outside its string literals (ftsString's). */
-function hasPrefix(match: string): boolean {
-  return match.replace(/"(?:[^"]|"")*"/g, '').includes('*');
+/** A word as FTS5's unicode61 tokenizer cuts one from folded text. */
+const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
+/** More words than this for one prefix, and the page's range is read instead. */
+const PREFIX_WORDS_MAX = 64;
+
+/**
+ * `match` with each one-word prefix (`"stat" *`, as compileQuery writes it) replaced by the words
+ * of `texts` it begins, folded as FTS5 folds them (`("state" OR "statistics")`); `match` itself
+ * when it holds no prefix; null when a prefix is more than one word, begins none of the words or
+ * too many.
+ */
+function withoutPrefixes(match: string, texts: readonly string[]): string | null {
+  let words: Set<string> | null = null;
+  let out = '';
+  for (let i = 0; i < match.length; ) {
+    if (match[i] !== '"') {
+      out += match[i++];
+      continue;
+    }
+    // A string literal: quotes inside are doubled (ftsString).
+    let literal = '';
+    let j = i + 1;
+    for (; j < match.length; j++) {
+      if (match[j] !== '"') literal += match[j];
+      else if (match[j + 1] === '"') literal += match[++j];
+      else break;
+    }
+    j++;
+    if (!match.startsWith(' *', j)) {
+      out += match.slice(i, j);
+      i = j;
+      continue;
+    }
+    const prefix = foldValue(literal);
+    if (!/^[\p{L}\p{N}\p{Co}]+$/u.test(prefix)) return null;
+    words ??= new Set(texts.flatMap((text) => foldValue(text).match(WORD) ?? []));
+    const begun = [...words].filter((word) => word.startsWith(prefix));
+    if (begun.length === 0 || begun.length > PREFIX_WORDS_MAX) return null;
+    out += `(${begun.map(ftsString).join(' OR ')})`;
+    i = j + 2;
+  }
+  return out;
 }
 
 /** A non-negative integer for LIMIT or OFFSET, or `fallback` when the value is not a number. */
