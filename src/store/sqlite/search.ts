@@ -192,16 +192,16 @@ function candidatesSql(compiled: CompiledQuery, newest: boolean): { sql: string;
       windowed: false,
     };
   }
-  // Windowed: a window of matches from the newest, ranked; the parameters start with the MATCH
-  // string, the window's size and its offset.
+  // Windowed: a window of matches from the newest, ranked (ties newest first, so pages agree);
+  // the parameters start with the MATCH string, the window's size and its offset.
   const window = `SELECT rowid AS seq, ${rank} AS rank FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`;
   if (compiled.where.length === 0) {
     // Rank inside the index alone, then join each row read to its article (for its story):
     // the ranked subquery runs as a co-routine, so rows a page never reaches are not joined.
     return {
       sql: `SELECT r.seq AS seq, r.rank AS rank, a.story_id AS story
-        FROM (SELECT seq, rank FROM (${window}) ORDER BY rank LIMIT -1) r
-        JOIN articles a ON a.seq = r.seq ORDER BY r.rank`,
+        FROM (SELECT seq, rank FROM (${window}) ORDER BY rank, seq DESC LIMIT -1) r
+        JOIN articles a ON a.seq = r.seq ORDER BY r.rank, r.seq DESC`,
       params: [],
       windowed: true,
     };
@@ -209,7 +209,7 @@ function candidatesSql(compiled: CompiledQuery, newest: boolean): { sql: string;
   return {
     sql: `SELECT w.seq AS seq, w.rank AS rank, a.story_id AS story
       FROM (${window}) w JOIN articles a ON a.seq = w.seq
-      WHERE ${compiled.where.join(' AND ')} ORDER BY w.rank`,
+      WHERE ${compiled.where.join(' AND ')} ORDER BY w.rank, w.seq DESC`,
     params: compiled.params,
     windowed: true,
   };
