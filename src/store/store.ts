@@ -50,9 +50,11 @@ export interface SearchOptions {
    */
   collapse?: 'story' | 'none';
   /**
-   * `relevance` (the default): BM25, best first; `newest`: by `published` as printed, latest first,
-   * undated last (collapsed, each story shows its newest matching copy). A query of filters only
-   * comes back newest first either way.
+   * `relevance` (the default): BM25, best first, a window of matches at a time, newest stored
+   * first (SQLite: the newest 2,048, then the next 4,096, doubling; fewer matches are ranked
+   * whole, and a common term's hundreds of thousands cost one window, not all); a collapsed story
+   * shows its best copy in the first window that has one. `newest`: by `published` as printed, latest first, undated last (collapsed, each
+   * story shows its newest matching copy). A query of filters only comes back newest first.
    */
   sort?: 'relevance' | 'newest';
 }

@@ -1,8 +1,11 @@
-// Search: runs a compiled query, ranks by BM25 (title weighted highest, see migrations.ts) and
-// cuts snippets for the page of hits only, so a common term costs one ranked scan, not N snippets.
+// Search: runs a compiled query and ranks by BM25 (title weighted highest, see migrations.ts) a
+// window of the newest matches at a time, so a common term at a million articles costs one
+// window, not every match; collapses by story while reading the ranked rows; and cuts snippets
+// for the page's hits only.
 import type { Query } from '../../core/index.js';
 import type { SearchHit, SearchOptions } from '../store.js';
-import { compileQuery } from './compile-query.js';
+import { compileQuery, ftsString } from './compile-query.js';
+import { foldValue } from './filter-match.js';
 import type { CompiledQuery, SearchIndex, SqlValue } from './compile-query.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './database.js';
@@ -16,6 +19,14 @@ const SNIPPET_TOKENS = 24;
 const BM25_WEIGHTS: Record<SearchIndex, string> = { articles_fts: '10.0, 1.0, 2.0, 2.0, 1.0', articles_cjk: '10.0, 1.0' };
 /** Used when a caller passes a limit that is not a number. */
 const DEFAULT_LIMIT = 10;
+/**
+ * Relevance ranks the newest (last stored) this many matches first, then the next twice as many,
+ * doubling: BM25 costs about a microsecond a row, so a common term's hundreds of thousands of
+ * matches would cost a second ranked whole. A query with fewer matches is ranked whole. Doubling,
+ * a page deep in the matches (or behind a filter few pass) costs a few windows, not hundreds:
+ * each window pays BM25's pass over the whole index for its terms' frequencies.
+ */
+const RANK_WINDOW = 2048;
 /** Distinct query shapes whose prepared statements are kept. */
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -25,7 +36,11 @@ export class Searcher {
   private readonly statements = new Map<string, Statement>();
   private readonly articleBySeq: Statement;
 
-  constructor(private readonly db: Db) {
+  /** `rankWindow`: the first window of matches ranked (RANK_WINDOW; tests make it small). */
+  constructor(
+    private readonly db: Db,
+    private readonly rankWindow = RANK_WINDOW,
+  ) {
     this.articleBySeq = db.prepare<unknown[], unknown>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.seq = ?`);
   }
 
@@ -39,32 +54,96 @@ export class Searcher {
     return statement;
   }
 
+  /**
+   * A page of hits: the matches are ordered in SQL and read lazily, so a collapsed page stops
+   * reading at its last new story; only the page's rows get their fields and snippets.
+   */
   search(query: Query, options: SearchOptions): SearchHit[] {
     const compiled = compileQuery(query.root);
     const limit = count(options.limit, DEFAULT_LIMIT);
     const offset = count(options.offset ?? 0, 0);
-    const newest = options.sort === 'newest';
-    if (options.collapse === 'none') return this.ranked(compiled, limit, offset, newest);
-    // One hit per story: read ranked articles a window at a time, keep each story's first (its
-    // best-ranked copy), until offset + limit stories are found or the matches run out.
-    const wanted = offset + limit;
-    const hits: SearchHit[] = [];
+    if (limit === 0) return [];
+    const collapse = options.collapse !== 'none';
+    const { sql, params, windowed } = candidatesSql(compiled, options.sort === 'newest');
+    const statement = this.prepared(sql);
+    return this.db.transaction(() => this.page(compiled, statement, params, windowed, limit, offset, collapse))();
+  }
+
+  /** One snapshot of the store for a page: a window's bounds and its rows agree. */
+  private page(compiled: CompiledQuery, statement: Statement, params: SqlValue[], windowed: boolean,
+    limit: number, offset: number, collapse: boolean): SearchHit[] {
+    const page: Candidate[] = [];
     const seen = new Set<string>();
-    let window = Math.max(wanted * COLLAPSE_OVERFETCH, DEFAULT_LIMIT);
-    for (let read = 0; hits.length < wanted; ) {
-      const rows = this.ranked(compiled, window, read, newest);
-      for (const row of rows) {
-        const key = row.storyId ?? row.id;
-        if (seen.has(key)) continue;
+    let skipped = 0;
+    /** Takes a row in page order; true once the page is full. */
+    const take = (row: Candidate): boolean => {
+      if (collapse) {
+        // A story's first row in this order is its best-ranked (or newest) copy.
+        const key = row.story ?? `article ${row.seq}`;
+        if (seen.has(key)) return false;
         seen.add(key);
-        hits.push(row);
-        if (hits.length === wanted) break;
       }
-      if (rows.length < window) break;
-      read += window;
-      window *= 2;
+      if (skipped < offset) {
+        skipped++;
+        return false;
+      }
+      return page.push(row) === limit;
+    };
+    const readAll = (rows: Iterable<unknown>): boolean => {
+      for (const row of rows as Iterable<Candidate>) if (take(row)) return true;
+      return false;
+    };
+    if (!windowed) {
+      // Uncollapsed, the page's end is known, and SQLite's sorter keeps only that many rows.
+      readAll(statement.iterate(...params, collapse ? -1 : offset + limit));
+    } else {
+      const { index, match } = compiled.driver!;
+      // Filters can leave a window short of its size in rows: whether a later one holds any
+      // match is asked of the index.
+      const beyond = this.prepared(`SELECT 1 FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`);
+      for (let size = this.rankWindow, start = 0; ; start += size, size *= 2) {
+        if (readAll(statement.iterate(match, size, start, ...params))) break;
+        if (beyond.get(match, start + size) === undefined) break;
+      }
     }
-    return hits.slice(offset);
+    const articles = page.map((row) => this.articleBySeq.get(row.seq) as ArticleRow | undefined);
+    const snippets = this.snippetsOf(compiled, page, articles);
+    return page.flatMap((row, i) => {
+      const article = articles[i];
+      if (!article) return [];
+      const snippet = snippets.get(row.seq) ?? markedWindow(article.head, compiled.likeTerms) ?? leadingWords(article.head);
+      return [hit(article, snippet, row.rank === null ? 0 : -row.rank)];
+    });
+  }
+
+  /**
+   * FTS5's snippets for the page's rows, in one statement that seeks each row by rowid. FTS5
+   * merges a prefix's lists anew for every seek (tens of milliseconds for a common prefix at a
+   * million articles), so a prefix is first replaced by the words of the page's articles it
+   * begins; rows that leaves without a snippet are found by reading their rowid range once and
+   * filtering it (the unary + keeps the list a filter, not seeks).
+   */
+  private snippetsOf(compiled: CompiledQuery, page: Candidate[], articles: (ArticleRow | undefined)[]): Map<number, string> {
+    const snippets = new Map<number, string>();
+    if (!compiled.driver || page.length === 0) return snippets;
+    const { index, match } = compiled.driver;
+    const seqs = page.map((row) => row.seq);
+    const columns = `rowid AS seq, ${snippetSql(index, 1)} AS body, ${snippetSql(index, -1)} AS best`;
+    const texts = articles.flatMap((article) => (article ? [article.title, article.head, article.place, article.source, article.wire] : []));
+    const exact = withoutPrefixes(match, texts.filter((text): text is string => text !== null));
+    let rows: (SnippetRow & { seq: number })[] = [];
+    if (exact !== null) {
+      rows = this.prepared(`SELECT ${columns} FROM ${index} WHERE ${index} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`)
+        .all(exact, JSON.stringify(seqs)) as typeof rows;
+    }
+    // A row the words missed (a word cut apart differently from FTS5) still gets its snippet.
+    const missed = seqs.filter((seq) => !rows.some((row) => row.seq === seq));
+    if (missed.length > 0) {
+      rows.push(...(this.prepared(`SELECT ${columns} FROM ${index} WHERE ${index} MATCH ? AND rowid BETWEEN ? AND ?
+        AND +rowid IN (SELECT value FROM json_each(?))`).all(match, Math.min(...missed), Math.max(...missed), JSON.stringify(missed)) as typeof rows));
+    }
+    for (const row of rows) snippets.set(row.seq, pickSnippet(row));
+    return snippets;
   }
 
   /**
@@ -84,43 +163,69 @@ export class Searcher {
       WHERE ${[`${index} MATCH ?`, `${index}.rowid > ?`, ...compiled.where].join(' AND ')} ORDER BY ${index}.rowid LIMIT ?`)
       .all(match, after, ...compiled.params, limit) as { seq: number; id: string }[];
   }
+}
 
-  /** Matching articles in rank order (newest first for filters only, or when asked), `limit` from `offset`. */
-  private ranked(compiled: CompiledQuery, limit: number, offset: number, newest: boolean): SearchHit[] {
-    const page = [limit, offset];
-    const driver = compiled.driver;
-    if (!driver) {
-      // Filters only: no relevance to rank by, so newest first.
-      const rows = this.prepared(`SELECT ${ARTICLE_COLUMNS}, a.text AS head FROM articles a
-        WHERE ${compiled.where.join(' AND ') || '1'} ORDER BY a.published DESC, a.seq DESC LIMIT ? OFFSET ?`)
-        .all(...compiled.params, ...page) as (ArticleRow & { head: string })[];
-      return rows.map((row) => hit(row, markedWindow(row.head, compiled.likeTerms) ?? leadingWords(row.head), 0));
-    }
-    const { index, match } = driver;
-    // SQLite evaluates snippet() only for the rows that survive ORDER BY ... LIMIT, so asking
-    // for it here costs a page of snippets, not one per match.
-    const ranked = `bm25(${index}, ${BM25_WEIGHTS[index]}) AS rank, ${snippetSql(index, 1)} AS body, ${snippetSql(index, -1)} AS best`;
-    const order = newest ? 'a.published DESC, a.seq DESC' : 'rank';
-    if (compiled.where.length === 0 && !newest) {
-      // Rank inside the index alone, then read the page's articles: joining every match to
-      // articles before sorting measured about twice as slow for common terms.
-      const rows = this.prepared(`SELECT rowid AS seq, ${ranked} FROM ${index}
-        WHERE ${index} MATCH ? ORDER BY rank LIMIT ? OFFSET ?`).all(match, ...page) as RankedRow[];
-      return rows.flatMap((row) => {
-        const article = this.articleBySeq.get(BigInt(row.seq)) as ArticleRow | undefined;
-        return article ? [hit(article, pickSnippet(row), -row.rank)] : [];
-      });
-    }
-    const rows = this.prepared(`SELECT ${ARTICLE_COLUMNS}, ${ranked}
-      FROM ${index} JOIN articles a ON a.seq = ${index}.rowid
-      WHERE ${[`${index} MATCH ?`, ...compiled.where].join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`)
-      .all(match, ...compiled.params, ...page) as (ArticleRow & RankedRow)[];
-    return rows.map((row) => hit(row, pickSnippet(row), -row.rank));
+/**
+ * Every match as (seq, rank, story) in page order. Ordered by relevance, the matches are ranked a
+ * window at a time, newest first (the last two parameters a window's size and offset, see
+ * RANK_WINDOW); otherwise in one order (the last parameter a LIMIT, -1 for none). A query of filters
+ * only has no relevance to rank by, so it comes newest first.
+ */
+function candidatesSql(compiled: CompiledQuery, newest: boolean): { sql: string; params: SqlValue[]; windowed: boolean } {
+  const driver = compiled.driver;
+  if (!driver) {
+    return {
+      sql: `SELECT a.seq AS seq, NULL AS rank, a.story_id AS story FROM articles a
+        WHERE ${compiled.where.join(' AND ') || '1'} ORDER BY a.published DESC, a.seq DESC LIMIT ?`,
+      params: compiled.params,
+      windowed: false,
+    };
   }
+  const { index, match } = driver;
+  const rank = `bm25(${index}, ${BM25_WEIGHTS[index]})`;
+  if (newest) {
+    return {
+      sql: `SELECT a.seq AS seq, ${rank} AS rank, a.story_id AS story
+        FROM ${index} JOIN articles a ON a.seq = ${index}.rowid
+        WHERE ${[`${index} MATCH ?`, ...compiled.where].join(' AND ')} ORDER BY a.published DESC, a.seq DESC LIMIT ?`,
+      params: [match, ...compiled.params],
+      windowed: false,
+    };
+  }
+  // Windowed: a window of matches from the newest, ranked (ties newest first, so pages agree);
+  // the parameters start with the MATCH string, the window's size and its offset.
+  const window = `SELECT rowid AS seq, ${rank} AS rank FROM ${index} WHERE ${index} MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`;
+  if (compiled.where.length === 0) {
+    // Rank inside the index alone, then join each row read to its article (for its story):
+    // the ranked subquery runs as a co-routine, so rows a page never reaches are not joined.
+    return {
+      sql: `SELECT r.seq AS seq, r.rank AS rank, a.story_id AS story
+        FROM (SELECT seq, rank FROM (${window}) ORDER BY rank, seq DESC LIMIT -1) r
+        JOIN articles a ON a.seq = r.seq ORDER BY r.rank, r.seq DESC`,
+      params: [],
+      windowed: true,
+    };
+  }
+  return {
+    sql: `SELECT w.seq AS seq, w.rank AS rank, a.story_id AS story
+      FROM (${window}) w JOIN articles a ON a.seq = w.seq
+      WHERE ${compiled.where.join(' AND ')} ORDER BY w.rank, w.seq DESC`,
+    params: compiled.params,
+    windowed: true,
+  };
+}
+
+/** A match as the page order reads it; rank is bm25's (lower is better), null for filters only. */
+interface Candidate {
+  seq: number;
+  rank: number | null;
+  story: string | null;
 }
 
 interface ArticleRow {
   id: string;
+  head: string;
+  place: string | null;
   title: string | null;
   published: string | null;
   wire: string | null;
@@ -129,21 +234,57 @@ interface ArticleRow {
   story_size: number | null;
 }
 
-interface RankedRow {
-  seq: number;
-  rank: number;
+interface SnippetRow {
   body: string | null;
   best: string | null;
 }
 
-const ARTICLE_COLUMNS = `a.id AS id, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source,
+const ARTICLE_COLUMNS = `a.id AS id, a.text AS head, a.place AS place, a.title AS title, a.published AS published, a.wire AS wire, a.source AS source,
   a.story_id AS story_id, (SELECT size FROM stories WHERE id = a.story_id) AS story_size`;
 
+/** A word as FTS5's unicode61 tokenizer cuts one from folded text. */
+const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
+/** More words than this for one prefix, and the page's range is read instead. */
+const PREFIX_WORDS_MAX = 64;
+
 /**
- * Collapsing by story reads this many times the page's articles at first (doubling while copies
- * of stories already shown fill the window), so a page of distinct stories usually takes one read.
+ * `match` with each one-word prefix (`"stat" *`, as compileQuery writes it) replaced by the words
+ * of `texts` it begins, folded as FTS5 folds them (`("state" OR "statistics")`); `match` itself
+ * when it holds no prefix; null when a prefix is more than one word, begins none of the words or
+ * too many.
  */
-const COLLAPSE_OVERFETCH = 3;
+function withoutPrefixes(match: string, texts: readonly string[]): string | null {
+  let words: Set<string> | null = null;
+  let out = '';
+  for (let i = 0; i < match.length; ) {
+    if (match[i] !== '"') {
+      out += match[i++];
+      continue;
+    }
+    // A string literal: quotes inside are doubled (ftsString).
+    let literal = '';
+    let j = i + 1;
+    for (; j < match.length; j++) {
+      if (match[j] !== '"') literal += match[j];
+      else if (match[j + 1] === '"') literal += match[++j];
+      else break;
+    }
+    j++;
+    if (!match.startsWith(' *', j)) {
+      out += match.slice(i, j);
+      i = j;
+      continue;
+    }
+    const prefix = foldValue(literal);
+    if (!/^[\p{L}\p{N}\p{Co}]+$/u.test(prefix)) return null;
+    words ??= new Set(texts.flatMap((text) => foldValue(text).match(WORD) ?? []));
+    const begun = [...words].filter((word) => word.startsWith(prefix));
+    if (begun.length === 0 || begun.length > PREFIX_WORDS_MAX) return null;
+    out += `(${begun.map(ftsString).join(' OR ')})`;
+    i = j + 2;
+  }
+  return out;
+}
 
 /** A non-negative integer for LIMIT or OFFSET, or `fallback` when the value is not a number. */
 function count(value: number, fallback: number): number {
@@ -155,7 +296,7 @@ function snippetSql(index: SearchIndex, column: number): string {
 }
 
 /** The body's snippet when it holds a match (it reads better than the title), else the best column's. */
-function pickSnippet(row: RankedRow): string {
+function pickSnippet(row: SnippetRow): string {
   if (row.body && row.body.includes(SNIPPET_OPEN)) return row.body;
   return row.best ?? row.body ?? '';
 }
