@@ -26,7 +26,7 @@ export const SearchParams = z.object({
   q: z.string().min(1).meta({ description: 'A query in the query language (docs/query.md)' }),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE).meta({ description: `Hits per page, at most ${MAX_PAGE}` }),
   cursor: z.string().optional().meta({ description: 'The nextCursor of the page before; opaque, and good only with the q, sort and collapse it came with' }),
-  sort: z.enum(['relevance', 'newest']).default('relevance').meta({ description: 'relevance (BM25) or newest (by published as printed); filter-only queries come newest first' }),
+  sort: z.enum(['relevance', 'newest']).default('relevance').meta({ description: 'relevance (BM25; past 2,048 matches ranked a window at a time, newest stored first: see docs/query.md) or newest (by published as printed); filter-only queries come newest first' }),
   collapse: z.enum(['story', 'none']).default('story').meta({ description: 'story: one hit per story, its best copy; none: every copy' }),
   facets: z
     .enum(['true', 'false', '1', '0'])
