@@ -71,6 +71,7 @@ export function lowBytes(minima: ArrayLike<number>): Uint8Array {
  * (to their low bytes, which is what format 2 stores).
  */
 const HEADER_BYTES = 32;
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const KEY_FORMAT = 2;
 const WORD_KEY_FORMAT = 1;
 
@@ -84,8 +85,10 @@ export function encodeKey(fingerprint: Fingerprint, time: number): Uint8Array {
   view.setFloat64(16, time, true);
   view.setUint32(24, signatureBytes, true);
   if (fingerprint.signature) bytes.set(fingerprint.signature, HEADER_BYTES);
-  let at = HEADER_BYTES + signatureBytes;
-  for (let i = 0; i < fingerprint.figures.length; i++, at += 4) view.setUint32(at, fingerprint.figures[i]!, true);
+  const at = HEADER_BYTES + signatureBytes;
+  // The figures are copied as they lie in memory where that is already little-endian and aligned.
+  if (LITTLE_ENDIAN && at % 4 === 0) new Uint32Array(bytes.buffer, at, fingerprint.figures.length).set(fingerprint.figures);
+  else for (let i = 0; i < fingerprint.figures.length; i++) view.setUint32(at + 4 * i, fingerprint.figures[i]!, true);
   return bytes;
 }
 
