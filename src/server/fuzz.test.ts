@@ -1,24 +1,33 @@
 // Fuzzed requests: random paths, query strings, methods, headers and bodies. Whatever comes in,
-// the answer is never a 5xx and always a JSON body (an error body when it is not a 2xx).
-// API_FUZZ_RUNS sets the number of requests.
+// the answer is never a 5xx and always a JSON body (an error body when it is not a 2xx), whether
+// reads are answered in process or by reader threads. API_FUZZ_RUNS sets the number of requests
+// (each way).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { DatelineError } from '../core/index.js';
 import { anyQueryText } from '../query/arbitraries.js';
 import { openStore, type Store } from '../store/index.js';
 import { CORPUS, article, captureRecord } from '../store/conformance-data.js';
 import { createApp, createToken } from './index.js';
+import { ReaderPool } from './readers/index.js';
 
 const SEED = Number(process.env.FAST_CHECK_SEED ?? 20261128);
 const RUNS = Number(process.env.API_FUZZ_RUNS ?? 400);
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
+let threaded: ReturnType<typeof createApp>;
+let readers: ReaderPool;
 let token: string;
+const dir = mkdtempSync(join(tmpdir(), 'dateline-fuzz-'));
 
 before(async () => {
-  store = await openStore(':memory:');
+  // A file, so reader threads can open it too.
+  store = await openStore(join(dir, 'fuzz.db'));
   await store.writeCaptures(CORPUS.map((entry) => {
     const record = captureRecord(`fuzz ${entry.name}`);
     return { record, articles: [article(record.capture.id, 0, entry.fields)] };
@@ -26,9 +35,16 @@ before(async () => {
   token = (await createToken(store, { scope: 'write' })).token;
   // A fetcher that refuses every URL, as the SSRF guard does a private one: no network here.
   const fetcher = { fetch: async (url: string) => Promise.reject(new DatelineError('E_FETCH_BLOCKED', `fetch: ${url} is not allowed`)) };
-  app = createApp(store, { maxBodyBytes: 4096, fetcher, log: () => {}, rateLimit: null });
+  const options = { maxBodyBytes: 4096, fetcher, log: () => {}, rateLimit: null };
+  app = createApp(store, options);
+  readers = await ReaderPool.open(join(dir, 'fuzz.db'), 2);
+  threaded = createApp(store, { ...options, reads: readers });
 });
-after(() => store.close());
+after(async () => {
+  await readers.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const segment = fc.oneof(
   fc.constantFrom('api', 'search', 'articles', 'stories', 'stats', 'sources', 'ingest', 'openapi.json', 'healthz', '..', '.', '%2e%2e', '%2F', '%00', '%0d%0a', '%E0%A4%A', '%', ''),
@@ -61,7 +77,11 @@ const request = fc.record({
   body,
 });
 
-test(`${RUNS} fuzzed requests: never a 5xx, always JSON`, async () => {
+for (const [how, server] of [['in process', () => app], ['through reader threads', () => threaded]] as const) {
+  test(`${RUNS} fuzzed requests, reads ${how}: never a 5xx, always JSON`, () => fuzz(server()));
+}
+
+async function fuzz(app: ReturnType<typeof createApp>): Promise<void> {
   await fc.assert(
     fc.asyncProperty(request, async (r) => {
       const headers: Record<string, string> = {};
@@ -80,4 +100,4 @@ test(`${RUNS} fuzzed requests: never a 5xx, always JSON`, async () => {
     }),
     { numRuns: RUNS, seed: SEED },
   );
-});
+}
