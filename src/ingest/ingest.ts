@@ -112,6 +112,11 @@ export interface CaptureIngestOptions {
    * the caller owns; without them, or when it returns null, the capture is parsed here.
    */
   parsers?: () => ParsePool | null;
+  /**
+   * At most this many articles a transaction (default ARTICLE_CHUNK). A server answers other
+   * requests only between transactions, so it keeps them short.
+   */
+  chunk?: number;
 }
 
 /**
@@ -124,7 +129,7 @@ export async function ingestCapture(store: Store, input: CaptureInput, options: 
   const stories = storiesOf(store);
   const summary = emptySummary(1);
   const batch = new CaptureBatch(store, summary);
-  await ingestRead(store, input, summary, () => {}, options.parsers ?? (() => null), batch, stories);
+  await ingestRead(store, input, summary, () => {}, options.parsers ?? (() => null), batch, stories, options.chunk);
   await batch.flush();
   return summary;
 }
@@ -141,6 +146,7 @@ async function ingestRead(
   poolFor: () => ParsePool | null,
   batch: CaptureBatch,
   stories: StoryDesk,
+  chunk = ARTICLE_CHUNK,
 ): Promise<void> {
   const state = await store.captureState(input.capture.id);
   if (state && state.complete) {
@@ -174,7 +180,7 @@ async function ingestRead(
     if (!stored) await store.writeCapture(recordOf(input, found, null, null), []);
     stored = true;
     for (;;) {
-      const articles = await session.next(ARTICLE_CHUNK);
+      const articles = await session.next(chunk);
       if (articles.length === 0) break;
       const added = await store.appendArticles(input.capture.id, articles);
       summary.articles.added += added;
