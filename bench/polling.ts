@@ -309,10 +309,10 @@ function datelineScript(): string {
     import { readFileSync } from 'node:fs';
     const { Fetcher } = await import(${href('capture/index.js')});
     const { openStore } = await import(${href('store/index.js')});
-    const { pollDue } = await import(${href('ingest/poll.js')});
+    const { pollDue, POLL_CACHE_MIB } = await import(${href('ingest/poll.js')});
     const job = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-    // Opened as \`dateline poll\` opens it (src/cli/poll.ts: POLL_CACHE_MIB).
-    const store = await openStore(job.dbPath, { cacheMiB: 8 });
+    // Opened as \`dateline poll\` opens it.
+    const store = await openStore(job.dbPath, { cacheMiB: POLL_CACHE_MIB });
     const added = new Date().toISOString();
     for (const url of job.urls) await store.addSource({ url, kind: 'feed' }, added);
     // maxRSS only grows: read after each stage, it says which stage set the peak.

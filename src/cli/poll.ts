@@ -19,13 +19,6 @@ interface PollOptions {
   json?: boolean;
 }
 
-/**
- * SQLite's page cache for a poller, in MiB: it writes a feed at a time. Over 5,000 feeds a 16 MiB
- * cache kept it under 260 MB where 64 MiB (bulk ingest's) took it past 300; with the story index
- * in memory as well (40 MB for 50,000 stories) 16 MiB peaked at 316 to 342 MB and 8 at 300
- * (npm run bench).
- */
-const POLL_CACHE_MIB = 8;
 
 /** How long an idle poller sleeps at most before looking for due sources again. */
 const IDLE_CHECK_MS = 60_000;
@@ -51,7 +44,7 @@ export function registerPoll(program: Command): void {
         if (bounds.minSeconds > bounds.maxSeconds) throw new DatelineError('E_USAGE', 'poll: --min-interval is above --max-interval');
         const concurrency = positive(options.concurrency, '--concurrency');
         const minDelayMs = positive(options.delay, '--delay', true);
-        const [{ openStore }, { pollDue }, { fetcherFor }] = await Promise.all([
+        const [{ openStore }, { pollDue, POLL_CACHE_MIB }, { fetcherFor }] = await Promise.all([
           import('../store/index.js'),
           import('../ingest/poll.js'),
           import('./fetching.js'),

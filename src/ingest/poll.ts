@@ -17,6 +17,14 @@ import { storiesOf } from './stories.js';
 
 export type { LinkedPages } from './linked-page.js';
 
+/**
+ * SQLite's page cache for a poller, in MiB (`dateline poll` opens its store with it, and so does
+ * the bench): it writes a feed at a time. Over 5,000 feeds a 16 MiB cache kept it under 260 MB
+ * where 64 MiB (bulk ingest's) took it past 300; with the story index in memory as well (about
+ * 36 MB for 50,000 stories) 8 MiB peaks at 296 to 305 MB, and 4 measured no lower (npm run bench).
+ */
+export const POLL_CACHE_MIB = 8;
+
 /** What polling needs of a fetcher; src/capture's Fetcher is one. */
 export interface SourceFetcher {
   fetch(url: string, conditions: { etag?: string | null; lastModified?: string | null }): Promise<FetchedSource>;
