@@ -112,6 +112,27 @@ test('two processes writing to one file see each other\'s stories (the second ca
   }
 });
 
+test('a process catches up on every story another wrote, even thousands founded in one write', async () => {
+  const path = join(dir, 'many.db');
+  const first = await openStore(path);
+  const second = await openStore(path);
+  try {
+    storiesOf(first);
+    const desk = storiesOf(second);
+    // More stories in one transaction than the store reads a page at a time (2,000).
+    const record = captureRecord(`stories test capture ${n++}`);
+    const notes = Array.from({ length: 2500 }, (_, i) => article(record.capture.id, i, { text: `Trading note ${i}: the desk closed the book for the day.` }));
+    await first.writeCapture(record, notes);
+    const last = capture('Trading note 2499: the desk closed the book for the day.');
+    await second.writeCapture(last.record, last.articles);
+    assert.equal(desk.size, 2500, 'the second process knows every story the first founded');
+    assert.equal(await storyOf(second, last.articles[0]!.id), await storyOf(first, notes[2499]!.id));
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
+
 test('a write that fails leaves no story behind, and the next write still places articles right', async () => {
   const store = await openStore(':memory:');
   try {

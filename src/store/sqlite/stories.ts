@@ -2,7 +2,7 @@
 // caller's transaction. Every founding or change of original bumps `changed`, one value per
 // write transaction, so an assigner in another process catches up on exactly what it missed.
 import { instantOf } from '../../core/index.js';
-import type { StoredStory, StoryAssigner, StoryCandidate, StoryListOptions, StorySummary } from '../store.js';
+import type { StoryAssigner, StoryCandidate, StoryListOptions, StorySummary } from '../store.js';
 import type { Db } from './database.js';
 
 /** latest_ms when no member has a published time: before every real time (migrations.ts). */
@@ -66,8 +66,9 @@ export class StoryTable {
       'SELECT max((SELECT max(changed) FROM stories), at) AS last, at AS rebuilt FROM story_rebuilds',
     );
     this.markRebuilt = db.prepare('UPDATE story_rebuilds SET at = ?');
-    this.changedAfter = db.prepare<[number, number], { id: string; original_id: string; key: Buffer; changed: number }>(
-      'SELECT id, original_id, key, changed FROM stories WHERE changed > ? ORDER BY changed, seq LIMIT ?',
+    // Keyset pages by (changed, seq): one write can change far more stories than a page holds.
+    this.changedAfter = db.prepare<[number, number, number, number], { seq: number; id: string; original_id: string; key: Buffer; changed: number }>(
+      'SELECT seq, id, original_id, key, changed FROM stories WHERE changed > ? OR (changed = ? AND seq > ?) ORDER BY changed, seq LIMIT ?',
     );
     // Keyset pages, so listing a million stories costs one index walk, not a growing OFFSET.
     const columns = 'seq, id, original_id, size, latest_ms';
@@ -96,12 +97,15 @@ export class StoryTable {
     // Stories were rebuilt since it looked: what it holds may name stories that are gone.
     if (rebuilt > assigner.seen) assigner.forget();
     if (last !== null && last > assigner.seen) {
-      for (let after = assigner.seen; after < last; ) {
-        const rows = this.changedAfter.all(after, PAGE);
+      for (let changed = assigner.seen, seq = Number.MAX_SAFE_INTEGER; ; ) {
+        const rows = this.changedAfter.all(changed, changed, seq, PAGE);
         if (rows.length === 0) break;
-        after = rows[rows.length - 1]!.changed;
-        const stories: StoredStory[] = rows.map((row) => ({ id: row.id, originalId: row.original_id, key: row.key }));
-        assigner.catchUp(stories, after);
+        ({ changed, seq } = rows[rows.length - 1]!);
+        // Told the change it has seen all of: the one before, while this page may end inside one.
+        assigner.catchUp(
+          rows.map((row) => ({ id: row.id, originalId: row.original_id, key: row.key })),
+          rows.length === PAGE ? changed - 1 : changed,
+        );
       }
       assigner.catchUp([], last);
     }
