@@ -123,6 +123,12 @@ test('a process catches up on every story another wrote, even thousands founded 
     const record = captureRecord(`stories test capture ${n++}`);
     const notes = Array.from({ length: 2500 }, (_, i) => article(record.capture.id, i, { text: `Trading note ${i}: the desk closed the book for the day.` }));
     await first.writeCapture(record, notes);
+    // A server reads them a page at a time before its first write (Store.warmStories).
+    const third = await openStore(path);
+    const warmed = storiesOf(third);
+    await third.warmStories();
+    assert.equal(warmed.size, 2500);
+    await third.close();
     const last = capture('Trading note 2499: the desk closed the book for the day.');
     await second.writeCapture(last.record, last.articles);
     assert.equal(desk.size, 2500, 'the second process knows every story the first founded');

@@ -23,7 +23,8 @@ export class StoryDesk implements StoryAssigner {
 
   catchUp(stories: StoredStory[], through: number): void {
     for (const story of stories) this.index.restore(story);
-    this.seenChange = through;
+    // A warm-up's pages (Store.warmStories) may come after a write caught up further.
+    this.seenChange = Math.max(this.seenChange, through);
   }
 
   assign(article: StoryCandidate): StoryAssignment {

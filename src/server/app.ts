@@ -7,7 +7,7 @@ import { stream } from 'hono/streaming';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { type Article, DatelineError, instantOf } from '../core/index.js';
-import { captureFromBytes, captureOf, followSource, ingestCapture } from '../ingest/index.js';
+import { captureFromBytes, captureOf, followSource, ingestCapture, storiesOf } from '../ingest/index.js';
 import type { IngestSummary, ParsePool, SourceFetcher } from '../ingest/index.js';
 import { parseQuery } from '../query/index.js';
 import { ARTICLE_CSV_COLUMNS, articleCsvRow, csvRow } from '../formats/out/csv.js';
@@ -238,6 +238,10 @@ export function createApp(store: Store, options: ServerOptions = {}): Hono<Env> 
 
   app.post('/api/ingest', write, async (c) => {
     const type = mediaType(c.req.header('Content-Type'));
+    // The stories stored so far are read a page at a time, other requests answered in between,
+    // before the first write would read them all at once inside its transaction.
+    storiesOf(store);
+    await store.warmStories();
     let summary: IngestSummary;
     let captureId: string;
     if (type === 'application/json') {

@@ -282,6 +282,13 @@ export interface Store {
    */
   assignStories(assigner: StoryAssigner | null): void;
   /**
+   * Brings the assigner up to date with the stories stored, a page at a time with a turn of the
+   * event loop between pages. A write does this itself, all at once inside its transaction; a
+   * server calls this first, so its first write (a million stories take seconds to read) does not
+   * hold every other request that long. Without an assigner it does nothing.
+   */
+  warmStories(): Promise<void>;
+  /**
    * Recomputes every story from scratch in one transaction: stories cleared, then each article
    * assigned in the order it was first stored. `assigner` must be fresh (`seen` 0).
    */

@@ -201,6 +201,16 @@ export class SqliteStore implements Store {
     this.assigner = assigner;
   }
 
+  async warmStories(): Promise<void> {
+    const assigner = this.assigner;
+    if (!assigner) return;
+    for (let cursor = null as StoryCursor | null; ; ) {
+      cursor = await this.run('reading stories', () => this.stories.catchUpPage(assigner, cursor));
+      if (cursor === null || this.assigner !== assigner) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
   rebuildStories(assigner: StoryAssigner): Promise<{ articles: number; stories: number }> {
     return this.run('recomputing stories', () => {
       if (assigner.seen !== 0) throw new DatelineError('E_STORE', 'store: rebuildStories needs a fresh story assigner');

@@ -113,6 +113,20 @@ export class StoryTable {
     this.wrote = false;
   }
 
+  /**
+   * Reads the next page of stories the assigner has not seen, after `from` (the last page's end,
+   * or null to start at what it has seen), outside any transaction; null once there is none.
+   */
+  catchUpPage(assigner: StoryAssigner, from: StoryCursor | null): StoryCursor | null {
+    if (from === null && this.lastChange.get()!.rebuilt > assigner.seen) assigner.forget();
+    const changed = from?.value ?? assigner.seen;
+    const rows = this.changedAfter.all(changed, changed, from?.seq ?? Number.MAX_SAFE_INTEGER, PAGE);
+    if (rows.length === 0) return null;
+    const last = rows[rows.length - 1]!;
+    assigner.catchUp(rows.map((row) => ({ id: row.id, originalId: row.original_id, key: row.key })), last.changed - 1);
+    return { value: last.changed, seq: last.seq };
+  }
+
   /** After the transaction committed: the assigner has seen its own writes. */
   committed(assigner: StoryAssigner): void {
     if (this.change !== null && this.wrote) assigner.catchUp([], this.change);
