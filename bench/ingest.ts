@@ -70,7 +70,7 @@ export async function benchIngest(scale: 'default' | 'full'): Promise<BenchSecti
     title: `Ingest and search: Reuters TRAIN${copies > 1 ? ` × ${copies}` : ''} (${articlesIn.toLocaleString('en')} articles)`,
     rows: [
       ['measure', 'dateline', 'baseline', 'ratio'],
-      ['ingest, articles/s', fmt(rate), `${fmt(baseline)} (raw FTS5 insert)`, `${ratioOf((r) => r.library).toFixed(2)} (target ≥ 0.25)`],
+      ['ingest, articles/s', fmt(rate), `${fmt(baseline)} (raw FTS5 insert)`, `${ratioOf((r) => r.library).toFixed(2)} (target ≥ 0.2 with stories)`],
       ['`dateline ingest` command, articles/s', fmt(cliRate), '', `${ratioOf((r) => r.cli).toFixed(2)} (process start included)`],
       ['search p50, ms', pct(50).toFixed(2), '', ''],
       ['search p99, ms', pct(99).toFixed(2), '', 'target ≤ 20'],
