@@ -97,16 +97,7 @@ export class StoryTable {
     // Stories were rebuilt since it looked: what it holds may name stories that are gone.
     if (rebuilt > assigner.seen) assigner.forget();
     if (last !== null && last > assigner.seen) {
-      for (let changed = assigner.seen, seq = Number.MAX_SAFE_INTEGER; ; ) {
-        const rows = this.changedAfter.all(changed, changed, seq, PAGE);
-        if (rows.length === 0) break;
-        ({ changed, seq } = rows[rows.length - 1]!);
-        // Told the change it has seen all of: the one before, while this page may end inside one.
-        assigner.catchUp(
-          rows.map((row) => ({ id: row.id, originalId: row.original_id, key: row.key })),
-          rows.length === PAGE ? changed - 1 : changed,
-        );
-      }
+      for (let cursor = this.nextPage(assigner, null); cursor; cursor = this.nextPage(assigner, cursor));
       assigner.catchUp([], last);
     }
     this.change = (last ?? 0) + 1;
@@ -114,15 +105,21 @@ export class StoryTable {
   }
 
   /**
-   * Reads the next page of stories the assigner has not seen, after `from` (the last page's end,
-   * or null to start at what it has seen), outside any transaction; null once there is none.
+   * One page of what begin() catches up on, for a caller outside any transaction (warmStories):
+   * from the start (null) or after the page that ended at `from`; null once there is no more.
    */
   catchUpPage(assigner: StoryAssigner, from: StoryCursor | null): StoryCursor | null {
     if (from === null && this.lastChange.get()!.rebuilt > assigner.seen) assigner.forget();
+    return this.nextPage(assigner, from);
+  }
+
+  /** Gives the assigner the next page of stories it has not seen; where the page ended, or null. */
+  private nextPage(assigner: StoryAssigner, from: StoryCursor | null): StoryCursor | null {
     const changed = from?.value ?? assigner.seen;
     const rows = this.changedAfter.all(changed, changed, from?.seq ?? Number.MAX_SAFE_INTEGER, PAGE);
     if (rows.length === 0) return null;
     const last = rows[rows.length - 1]!;
+    // A page may end inside a change: what the assigner has seen all of is the change before.
     assigner.catchUp(rows.map((row) => ({ id: row.id, originalId: row.original_id, key: row.key })), last.changed - 1);
     return { value: last.changed, seq: last.seq };
   }
