@@ -42,6 +42,30 @@ describe('sqlite specifics', () => {
     db.close();
   });
 
+  test('a store from before the published index gets it, and a search of filters alone walks it instead of sorting', async () => {
+    const path = join(dir, 'v7.db');
+    const old = new Database(path);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 7)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, '2026-01-01T00:00:00Z');
+    }
+    old.pragma('user_version = 7');
+    old.close();
+    const store = await openStore(path);
+    const record = captureRecord('published order');
+    await store.writeCapture(record, ['2024-03-01T00:00:00Z', '2024-03-03T00:00:00Z', '2024-03-02T00:00:00Z'].map((published, i) =>
+      article(record.capture.id, i, { text: `Cocoa note ${i}`, published, wire: 'Reuters' })));
+    const hits = await store.search(parseQuery('wire:reuters'), { limit: 2 });
+    assert.deepEqual(hits.map((hit) => hit.published), ['2024-03-03T00:00:00Z', '2024-03-02T00:00:00Z']);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT seq FROM articles a WHERE a.wire_key LIKE '%x%' ORDER BY a.published DESC, a.seq DESC LIMIT 2").all() as { detail: string }[];
+    db.close();
+    assert.ok(plan.some((step) => step.detail.includes('articles_by_published')), JSON.stringify(plan));
+    assert.ok(!plan.some((step) => step.detail.includes('TEMP B-TREE')), 'no sort of every match');
+  });
+
   test('only articles with CJK text enter the trigram index', async () => {
     const path = join(dir, 'cjk.db');
     const store = await openStore(path);
