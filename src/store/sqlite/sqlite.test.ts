@@ -93,8 +93,13 @@ describe('sqlite specifics', () => {
     const record = captureRecord('readonly');
     await writer.writeCapture(record, [article(record.capture.id, 0, { text: 'readonly cocoa' })]);
     await writer.close();
+    // As a file from before migration 8 would be: newest first still works without its index.
+    const older = new Database(path);
+    older.exec('DROP INDEX articles_by_published');
+    older.close();
     const reader = await openStore(path, { readonly: true });
     assert.equal((await reader.search(parseQuery('cocoa'), { limit: Number.NaN })).length, 1);
+    assert.equal((await reader.search(parseQuery('cocoa'), { limit: 5, sort: 'newest' })).length, 1);
     const other = captureRecord('other');
     await assert.rejects(reader.writeCapture(other, []), (error) => isDatelineError(error) && error.code === 'E_STORE');
     await reader.close();
