@@ -5,6 +5,7 @@
 // Tokenisation follows eld's documented scheme (UTF-8 bytes mapped to its byte alphabet, 4-byte
 // n-grams at a stride of 3, word-edge markers); language.test.ts checks we agree with eld itself.
 
+import { NON_ASCII } from '../core/index.js';
 import { SPACE, loadNgramTable, packGram, packed, slotOf } from './ngram-table.js';
 
 /** eld reads at most this much text, stops at a word end past the first, and hard-stops at the second. */
@@ -86,7 +87,6 @@ export function scoreLanguage(text: string): string | null {
   return best < 0 ? null : languages[best] ?? null;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
 const APOSTROPHE = 0x27;
 const GRAVE = 0x60;
 

@@ -70,40 +70,47 @@ export async function ingest(store: Store, inputs: string[] | ExpandedInputs, op
   const poolFor = () => (options.workers === false ? null : (options.pool ?? (ownPool ??= new ParsePool())));
   // Start the workers at once when some input will need them, so they load while it is read.
   if (wantsWorkers(files)) poolFor();
-  const batch = new CaptureBatch(store, summary);
+  const run: IngestRun = { store, summary, poolFor, batch: new CaptureBatch(store, summary), stories, chunk: ARTICLE_CHUNK };
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       const report = (written: number, total: number | null) =>
         options.onProgress?.({ input: i + 1, inputs: files.length, name: file.name, written, total, added: summary.articles.added });
-      await ingestOne(store, file, summary, report, poolFor, batch, stories);
+      await ingestOne(run, file, report);
     }
-    await batch.flush();
+    await run.batch.flush();
   } finally {
     await (ownPool as ParsePool | null)?.close();
   }
   return summary;
 }
 
-async function ingestOne(
-  store: Store,
-  file: InputFile,
-  summary: IngestSummary,
-  report: (written: number, total: number | null) => void,
-  poolFor: () => ParsePool | null,
-  batch: CaptureBatch,
-  stories: StoryDesk,
-): Promise<void> {
+/** What every capture of one ingest is written with. */
+interface IngestRun {
+  store: Store;
+  summary: IngestSummary;
+  /** Workers for a large capture, or null to parse it on this thread. */
+  poolFor: () => ParsePool | null;
+  /** Small captures waiting to be written together. */
+  batch: CaptureBatch;
+  stories: StoryDesk;
+  /** At most this many articles a transaction. */
+  chunk: number;
+}
+
+type Report = (written: number, total: number | null) => void;
+
+async function ingestOne(run: IngestRun, file: InputFile, report: Report): Promise<void> {
   let input: CaptureInput;
   try {
     const read = await readCapture(file);
     input = { ...read, name: file.name };
   } catch (error) {
-    summary.captures.failed++;
-    summary.failures.push(failureOf(file.name, error));
+    run.summary.captures.failed++;
+    run.summary.failures.push(failureOf(file.name, error));
     return;
   }
-  await ingestRead(store, input, summary, report, poolFor, batch, stories);
+  await ingestRead(run, input, report);
 }
 
 export interface CaptureIngestOptions {
@@ -126,10 +133,10 @@ export interface CaptureIngestOptions {
  * @example const summary = await ingestCapture(store, { ...captureFromBytes(bytes, origin), name: 'request' });
  */
 export async function ingestCapture(store: Store, input: CaptureInput, options: CaptureIngestOptions = {}): Promise<IngestSummary> {
-  const stories = storiesOf(store);
   const summary = emptySummary(1);
   const batch = new CaptureBatch(store, summary);
-  await ingestRead(store, input, summary, () => {}, options.parsers ?? (() => null), batch, stories, options.chunk);
+  const run = { store, summary, poolFor: options.parsers ?? (() => null), batch, stories: storiesOf(store), chunk: options.chunk ?? ARTICLE_CHUNK };
+  await ingestRead(run, input, () => {});
   await batch.flush();
   return summary;
 }
@@ -138,16 +145,8 @@ function emptySummary(inputs: number): IngestSummary {
   return { inputs, captures: { new: 0, duplicate: 0, resumed: 0, failed: 0 }, articles: { added: 0, existing: 0 }, failures: [], warnings: [], decoded: [] };
 }
 
-async function ingestRead(
-  store: Store,
-  input: CaptureInput,
-  summary: IngestSummary,
-  report: (written: number, total: number | null) => void,
-  poolFor: () => ParsePool | null,
-  batch: CaptureBatch,
-  stories: StoryDesk,
-  chunk = ARTICLE_CHUNK,
-): Promise<void> {
+async function ingestRead(run: IngestRun, input: CaptureInput, report: Report): Promise<void> {
+  const { store, summary, poolFor, batch, stories, chunk } = run;
   const state = await store.captureState(input.capture.id);
   if (state && state.complete) {
     summary.captures.duplicate++;

@@ -6,6 +6,8 @@
 // figure ("2.85-1/4", "1986/87", "12-3/8"), so "1-1/2 cents" and "1-3/4 cents" differ as wholes. Characters of scripts written
 // without spaces are one token each, so such text is shingled by characters.
 
+import { NON_ASCII } from '../core/index.js';
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -15,7 +17,6 @@ const WORD = 2;
 const SCRIPT_CHARACTER = 3;
 
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
-const NON_ASCII = /[^\x00-\x7f]/;
 const SPACELESS_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 

@@ -6,13 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Article } from '../../core/index.js';
 import { parseQuery } from '../../query/index.js';
 import { openStore } from '../index.js';
 import type { Store, StoryAssigner } from '../store.js';
 import { article, captureRecord } from '../conformance-data.js';
-import { MIGRATIONS } from './migrations.js';
+import { databaseAtVersion } from './older-schema.js';
 
 const NOW = new Date('2026-03-31T12:00:00.000Z');
 
@@ -177,13 +176,7 @@ describe('migration 6', () => {
 
   test('articles stored before it get their ticker and site keys', async () => {
     const path = join(dir, 'v5.db');
-    const db = new Database(path);
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 5)) {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, '2026-01-01T00:00:00Z');
-    }
-    db.pragma('user_version = 5');
+    const db = databaseAtVersion(path, 5);
     db.prepare(`INSERT INTO captures (id, url, fetched_at, headers, size) VALUES ('c', 'file:x', '2026-01-01', '{}', 1)`).run();
     const insert = db.prepare(`INSERT INTO articles (id, capture_id, position, title, text, kind, url, json)
       VALUES (?, 'c', ?, ?, 'body', 'release', ?, ?)`);

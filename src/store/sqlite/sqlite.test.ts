@@ -13,6 +13,7 @@ import { openStore } from '../index.js';
 import { runStoreConformance } from '../conformance.js';
 import { CORPUS, article, captureRecord } from '../conformance-data.js';
 import { MIGRATIONS } from './migrations.js';
+import { databaseAtVersion } from './older-schema.js';
 
 // A fixed seed keeps the suite deterministic; set FAST_CHECK_SEED to explore other inputs.
 fc.configureGlobal({ seed: Number(process.env.FAST_CHECK_SEED ?? 20261127) });
@@ -44,14 +45,7 @@ describe('sqlite specifics', () => {
 
   test('a store from before the published index gets it, and a search of filters alone walks it instead of sorting', async () => {
     const path = join(dir, 'v7.db');
-    const old = new Database(path);
-    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const migration of MIGRATIONS.filter((m) => m.version <= 7)) {
-      old.exec(migration.sql);
-      old.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, '2026-01-01T00:00:00Z');
-    }
-    old.pragma('user_version = 7');
-    old.close();
+    databaseAtVersion(path, 7).close();
     const store = await openStore(path);
     const record = captureRecord('published order');
     await store.writeCapture(record, ['2024-03-01T00:00:00Z', '2024-03-03T00:00:00Z', '2024-03-02T00:00:00Z'].map((published, i) =>
