@@ -4,7 +4,8 @@
 // are the slower half of an ingest, so it does nothing else.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type Article, DatelineError, type ErrorCode } from '../core/index.js';
+import { DatelineError, type ErrorCode } from '../core/index.js';
+import type { ArticleRow } from '../store/index.js';
 import type { CaptureInput } from './assemble.js';
 import type { CaptureFormat, CaptureJob, FingerprintSink, ParseSession, ParseSummary, WorkerReply } from './session.js';
 
@@ -62,7 +63,7 @@ function deferred<T>(): Deferred<T> {
 interface Job {
   started: Deferred<CaptureFormat>;
   summary: Deferred<ParseSummary>;
-  pieces: Article[][];
+  pieces: ArticleRow[][];
   done: boolean;
   error: Error | null;
   /** Wakes a writer waiting for more pieces. */
@@ -97,7 +98,7 @@ export class ParsePool {
    * Parses and structures a capture in the least busy worker; with `prints`, the worker also
    * fingerprints each article for stories and the sink hears of them before the articles are taken.
    */
-  session(input: CaptureInput, prints: FingerprintSink | null = null): ParseSession {
+  session(input: CaptureInput, prints: FingerprintSink | null = null): ParseSession<ArticleRow> {
     const job: Job = { started: deferred(), summary: deferred(), pieces: [], done: false, error: null, wake: null, prints };
     const worker = this.workers.reduce((a, b) => (this.jobs.get(b)!.length < this.jobs.get(a)!.length ? b : a));
     this.jobs.get(worker)!.push(job);
@@ -119,8 +120,8 @@ export class ParsePool {
         job.started.resolve(reply.found);
         return;
       case 'articles':
-        if (reply.prints) job.prints?.(reply.articles, reply.prints);
-        job.pieces.push(reply.articles);
+        if (reply.prints) job.prints?.(reply.rows, reply.prints);
+        job.pieces.push(reply.rows);
         break;
       case 'parsed':
         job.summary.resolve(reply.summary);
@@ -155,8 +156,8 @@ export class ParsePool {
 }
 
 /** Up to `max` of a job's next articles in order: the pieces that are ready, waiting while none is. */
-async function take(job: Job, max: number): Promise<Article[]> {
-  const out: Article[] = [];
+async function take(job: Job, max: number): Promise<ArticleRow[]> {
+  const out: ArticleRow[] = [];
   for (;;) {
     while (out.length < max && job.pieces.length > 0) {
       const piece = job.pieces[0]!;

@@ -2,6 +2,7 @@
 // parse's outcome, whether the work is done on this thread (small captures) or in a parse
 // worker (large ones, whose articles arrive while the rest is still being parsed).
 import type { Article, InputProblem, ParsedCapture } from '../core/index.js';
+import type { ArticleRow, WritableArticle } from '../store/index.js';
 import type { Fingerprint } from '../stories/index.js';
 import { type CaptureInput, articlesOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
@@ -16,7 +17,8 @@ export interface ParseSummary extends CaptureFormat {
   count: number;
 }
 
-export interface ParseSession {
+/** A capture's parse: its articles come as Articles here, as rows (ready to store) from a worker. */
+export interface ParseSession<Item extends WritableArticle = WritableArticle> {
   /** Rejects with the capture's DatelineError when it cannot be parsed at all. */
   started: Promise<CaptureFormat>;
   /**
@@ -24,7 +26,7 @@ export interface ParseSession {
    * [] at the end. A writer that takes what is ready never waits for a full chunk, so when
    * parsing ends it is left with one chunk's worth of writing, not a whole `max`.
    */
-  next(max: number): Promise<Article[]>;
+  next(max: number): Promise<Item[]>;
   /** Settles once every article has been made. */
   summary: Promise<ParseSummary>;
 }
@@ -35,7 +37,7 @@ export function summaryOf({ drafts, ...found }: ParsedCapture): ParseSummary {
 }
 
 /** Parses and structures on this thread. */
-export function inlineSession(input: CaptureInput): ParseSession {
+export function inlineSession(input: CaptureInput): ParseSession<Article> {
   let parsed: ParsedCapture;
   try {
     parsed = draftsOf(input);
@@ -66,12 +68,12 @@ export interface CaptureJob {
   fingerprints: boolean;
 }
 
-/** Hears of the fingerprints a worker computed for articles it sent (same order). */
-export type FingerprintSink = (articles: readonly Article[], prints: readonly Fingerprint[]) => void;
+/** Hears of the fingerprints a worker computed for the rows it sent (same order). */
+export type FingerprintSink = (rows: readonly ArticleRow[], prints: readonly Fingerprint[]) => void;
 
 export type WorkerReply =
   | { kind: 'started'; found: CaptureFormat }
-  | { kind: 'articles'; articles: Article[]; prints: Fingerprint[] | null }
+  | { kind: 'articles'; rows: ArticleRow[]; prints: Fingerprint[] | null }
   | { kind: 'parsed'; summary: ParseSummary }
   | { kind: 'failed'; error: { code: string; message: string; line?: number } }
   | { kind: 'crashed'; message: string };

@@ -2,8 +2,7 @@
 // transaction (Store.assignStories), so every article joins or founds a story as it is stored.
 // The index lives in this process; the store keeps each story's original key, which is how a
 // restart, or another process writing to the same file, catches the index up.
-import type { Article } from '../core/index.js';
-import type { Store, StoredStory, StoryAssigner, StoryAssignment, StoryCandidate } from '../store/index.js';
+import type { ArticleRow, Store, StoredStory, StoryAssigner, StoryAssignment, StoryCandidate } from '../store/index.js';
 import { type Fingerprint, StoryIndex } from '../stories/index.js';
 
 export class StoryDesk implements StoryAssigner {
@@ -38,11 +37,11 @@ export class StoryDesk implements StoryAssigner {
     this.seenChange = 0;
   }
 
-  /** Notes the fingerprints a parse worker computed for these articles (same order). */
-  remember(articles: readonly Article[], prints: readonly Fingerprint[]): void {
-    articles.forEach((article, i) => {
+  /** Notes the fingerprints a parse worker computed for these rows (same order). */
+  remember(rows: readonly ArticleRow[], prints: readonly Fingerprint[]): void {
+    rows.forEach((row, i) => {
       const print = prints[i];
-      if (print) this.prints.set(article, print);
+      if (print) this.prints.set(row, print);
     });
   }
 }

@@ -3,6 +3,7 @@
 // decoded, sends the articles a piece at a time while parsing goes on, then the outcome.
 import { parentPort } from 'node:worker_threads';
 import { type ArticleDraft, isDatelineError } from '../core/index.js';
+import { articleRow } from '../store/rows.js';
 import { fingerprint } from '../stories/index.js';
 import { articleOf, articleUrlOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
@@ -18,7 +19,8 @@ parentPort?.on('message', ({ input, piece, fingerprints }: CaptureJob) => {
     if (buffer.length === 0) return;
     const articles = buffer.map((draft) => articleOf(capture.id, url, capture.fetchedAt, draft));
     buffer = [];
-    reply({ kind: 'articles', articles, prints: fingerprints ? articles.map((article) => fingerprint(article.text)) : null });
+    // Rows, not articles: the writing thread stores them as they come (store/rows.ts).
+    reply({ kind: 'articles', rows: articles.map(articleRow), prints: fingerprints ? articles.map((article) => fingerprint(article.text)) : null });
   };
   try {
     const parsed = draftsOf(input, {

@@ -4,6 +4,7 @@ import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { OpenOptions } from './sqlite/database.js';
 
 export type * from './store.js';
+export { articleRow } from './rows.js';
 export type { OpenOptions } from './sqlite/database.js';
 
 /**

@@ -1,6 +1,10 @@
 // The Store interface: everything the rest of dateline asks of storage. SQLite implements it
-// now and PostgreSQL later, so it is asynchronous and speaks only the model's types.
+// now and PostgreSQL later, so it is asynchronous and speaks only the model's types (and, for
+// writes, rows.ts's ArticleRow: an article encoded for storage ahead, by a parse worker).
 import type { Article, Capture, Query } from '../core/index.js';
+import type { WritableArticle } from './rows.js';
+
+export type { ArticleRow, WritableArticle } from './rows.js';
 
 /** How a capture was read, and why it failed if it did. */
 export interface CaptureRecord {
@@ -255,26 +259,26 @@ export interface Store {
    * Writes a capture and its articles in one transaction: neither exists without the other.
    * A capture already stored is left as it is; only articles with new ids are added.
    */
-  writeCapture(record: CaptureRecord, articles: Article[]): Promise<WriteResult>;
+  writeCapture(record: CaptureRecord, articles: readonly WritableArticle[]): Promise<WriteResult>;
   /**
    * Several captures in one transaction, each still atomic on its own (a savepoint each): one
    * that fails is rolled back alone and reported as `{capture: 'failed', error}` at its index,
    * and the others are kept. Rejects only when the batch as a whole cannot be committed.
    */
-  writeCaptures(batch: { record: CaptureRecord; articles: Article[] }[]): Promise<WriteResult[]>;
+  writeCaptures(batch: { record: CaptureRecord; articles: readonly WritableArticle[] }[]): Promise<WriteResult[]>;
   /**
    * Adds more articles of a stored capture (a large capture written in several transactions);
    * returns how many were new. `expectedArticles`, given with the last of them, records how many
    * the capture holds in all, in the same transaction. Rejects with E_NOT_FOUND when the
    * capture is not stored.
    */
-  appendArticles(captureId: string, articles: Article[], expectedArticles?: number): Promise<number>;
+  appendArticles(captureId: string, articles: readonly WritableArticle[], expectedArticles?: number): Promise<number>;
   /**
    * Replaces every article of a capture (reprocess), in one transaction; the capture's error
    * becomes `error` and its expected article count `articles.length`. Ids are stable, so
    * articles keep theirs. Rejects with E_NOT_FOUND when the capture is not stored.
    */
-  replaceArticles(captureId: string, articles: Article[], error: CaptureRecord['error']): Promise<void>;
+  replaceArticles(captureId: string, articles: readonly WritableArticle[], error: CaptureRecord['error']): Promise<void>;
   getArticle(id: string): Promise<Article | null>;
   /**
    * From now on every article this store inserts is put in a story by `assigner`, in the same

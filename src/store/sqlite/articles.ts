@@ -2,17 +2,9 @@
 // updates articles_fts (and articles_cjk for CJK text) in the caller's transaction.
 import { CJK, DatelineError } from '../../core/index.js';
 import type { Article } from '../../core/index.js';
+import { type ArticleRow, type WritableArticle, articleFromRow, asRow } from '../rows.js';
 import type { ArticleRevision } from '../store.js';
 import type { Db } from './database.js';
-import { filterKeys, siteKey, tickerKey } from './filter-match.js';
-
-
-/** How paragraphs join into the text, and the marker stored when they do exactly that. */
-const PARAGRAPH_SEPARATOR = '\n\n';
-const JOINED = 'joined';
-
-/** Article fields kept in their own columns rather than in the JSON. */
-type ColumnField = 'id' | 'captureId' | 'title' | 'text' | 'published' | 'wire' | 'source' | 'kind' | 'language' | 'url' | 'storyId';
 
 interface StoredRow {
   id: string;
@@ -59,8 +51,8 @@ export class ArticleTable {
 
   constructor(db: Db) {
     this.insert = db.prepare(`INSERT INTO articles
-      (id, capture_id, position, title, text, published, wire, source, place, lang, kind, url, json,
-       wire_key, source_key, place_key, ticker_key, site_key, story_id)
+      (id, capture_id, title, text, published, wire, source, place, lang, kind, url, json,
+       wire_key, source_key, place_key, ticker_key, site_key, position, story_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
     this.exists = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM articles WHERE id = ?').pluck();
     this.ftsInsert = db.prepare(
@@ -88,9 +80,9 @@ export class ArticleTable {
         (SELECT seq FROM captures WHERE id = ?) > (SELECT seq FROM captures WHERE id = a.capture_id) AS later
        FROM articles a WHERE a.id = ?`,
     );
-    this.update = db.prepare(`UPDATE articles SET capture_id = ?, position = ?, title = ?, text = ?, published = ?,
+    this.update = db.prepare(`UPDATE articles SET capture_id = ?, title = ?, text = ?, published = ?,
       wire = ?, source = ?, place = ?, lang = ?, kind = ?, url = ?, json = ?, wire_key = ?, source_key = ?, place_key = ?,
-      ticker_key = ?, site_key = ?
+      ticker_key = ?, site_key = ?, position = ?
       WHERE seq = ?`);
     this.addRevision = db.prepare(`INSERT INTO article_revisions (article_id, revision, capture_id, json, replaced_at)
       VALUES (?, (SELECT coalesce(max(revision), 0) + 1 FROM article_revisions WHERE article_id = ?), ?, ?,
@@ -117,26 +109,30 @@ export class ArticleTable {
    * takes its place (in the same story). An earlier capture (reprocess replays them in order)
    * never revises. `storyOf` gives each article about to be added (not revised) its story.
    */
-  insertMany(captureId: string, articles: readonly Article[], firstPosition: number, storyOf?: (article: Article) => string): number {
+  insertMany(
+    captureId: string,
+    articles: readonly WritableArticle[],
+    firstPosition: number,
+    storyOf?: (row: ArticleRow) => string,
+  ): number {
     let written = 0;
     for (let i = 0; i < articles.length; i++) {
-      const article = articles[i]!;
-      if (article.captureId !== captureId) {
-        throw new DatelineError(
-          'E_STORE',
-          `store: article ${article.id} belongs to capture ${article.captureId}, not ${captureId}`,
-          { input: article.id },
-        );
+      const row = asRow(articles[i]!);
+      if (row.captureId !== captureId) {
+        throw new DatelineError('E_STORE', `store: article ${row.id} belongs to capture ${row.captureId}, not ${captureId}`, {
+          input: row.id,
+        });
       }
-      const row = rowOf(article, firstPosition + i);
       // An article placed in a story must be new: asking first costs a lookup on a page the
       // insert reads anyway, where placing after the insert cost an UPDATE of the row.
-      const isNew = storyOf === undefined || this.exists.get(article.id) === undefined;
-      const info = isNew ? this.insert.run(...row.values, storyOf?.(article) ?? null) : { changes: 0, lastInsertRowid: 0 };
+      const isNew = storyOf === undefined || this.exists.get(row.id) === undefined;
+      const info = isNew
+        ? this.insert.run(...columnsOf(row), firstPosition + i, storyOf?.(row) ?? null)
+        : { changes: 0, lastInsertRowid: 0 };
       if (info.changes > 0) {
         written++;
-        this.index(BigInt(info.lastInsertRowid), article, row.place);
-      } else if (this.revise(article, row)) {
+        this.index(BigInt(info.lastInsertRowid), row);
+      } else if (this.revise(row, firstPosition + i)) {
         written++;
       }
     }
@@ -144,23 +140,22 @@ export class ArticleTable {
   }
 
   /** Replaces a stored article whose content changed, keeping the old version. */
-  private revise(article: Article, row: ArticleRow): boolean {
-    const current = this.currentOf.get(article.captureId, article.id);
-    if (!current || current.capture_id === article.captureId || !current.later) return false;
-    if (current.title === article.title && current.text === article.text && current.published === article.published) return false;
-    const previous = this.get(article.id)!;
-    this.addRevision.run(article.id, article.id, current.capture_id, JSON.stringify(previous));
+  private revise(row: ArticleRow, position: number): boolean {
+    const current = this.currentOf.get(row.captureId, row.id);
+    if (!current || current.capture_id === row.captureId || !current.later) return false;
+    if (current.title === row.title && current.text === row.text && current.published === row.published) return false;
+    const previous = this.get(row.id)!;
+    this.addRevision.run(row.id, row.id, current.capture_id, JSON.stringify(previous));
     const seq = BigInt(current.seq);
     this.ftsDelete.run(seq, current.title, current.text, current.place, current.source, current.wire);
     this.cjkDelete.run(seq);
-    // The same columns as the insert, less the id, then the row's seq.
-    this.update.run(...row.values.slice(1), seq);
-    this.index(seq, article, row.place);
+    this.update.run(...columnsOf(row).slice(1), position, seq);
+    this.index(seq, row);
     return true;
   }
 
-  private index(seq: bigint, article: Article, place: string | null): void {
-    const { title, text, source, wire } = article;
+  private index(seq: bigint, row: ArticleRow): void {
+    const { title, text, place, source, wire } = row;
     this.ftsInsert.run(seq, title, text, place, source, wire);
     if (CJK.test(text) || (title !== null && CJK.test(title))) this.cjkInsert.run(seq, title, text);
   }
@@ -201,13 +196,7 @@ export class ArticleTable {
   get(id: string): Article | null {
     const row = this.byId.get(id);
     if (!row) return null;
-    // structuredClone: each article gets arrays of its own, never the shared defaults.
-    const stored = { ...structuredClone(EMPTY_FIELDS), ...JSON.parse(row.json) } as Omit<Article, ColumnField | 'paragraphs'> & {
-      paragraphs: string[] | typeof JOINED;
-    };
-    const paragraphs = stored.paragraphs === JOINED ? row.text.split(PARAGRAPH_SEPARATOR) : stored.paragraphs;
-    return {
-      ...stored,
+    return articleFromRow({
       id: row.id,
       captureId: row.capture_id,
       title: row.title,
@@ -215,80 +204,19 @@ export class ArticleTable {
       published: row.published,
       wire: row.wire,
       source: row.source,
-      kind: row.kind,
       language: row.lang,
+      kind: row.kind,
       url: row.url,
+      json: row.json,
       storyId: row.story_id,
-      paragraphs,
-    };
+    });
   }
 }
 
-interface ArticleRow {
-  /** The insert's parameters, the id first. */
-  values: [string, string, number, ...unknown[]];
-  place: string | null;
-}
-
-/**
- * An article as the insert's parameters: own columns, folded filter keys and the compact JSON.
- * Its story is not among them: the store places a new article in one (stories.ts), and a
- * revised article stays in the story its row has.
- */
-function rowOf(article: Article, position: number): ArticleRow {
-  // Fields that have their own column are not repeated in the JSON (a third of its size).
-  // storyId is the store's to set (articles.story_id), never taken from the article.
-  const { text, id, captureId, title, published, wire, source, kind, language, url, storyId: _storyId, ...rest } = article;
-  // The body is usually its paragraphs joined; then it is stored once, in the text column.
-  const stored = compact(splitsInto(text, rest.paragraphs) ? { ...rest, paragraphs: JOINED } : rest);
-  const place = article.dateline?.place ?? null;
-  const keys = filterKeys(wire, source, place);
-  // Most articles have neither tickers nor a URL nor a site name: those pay two comparisons.
-  const tickers = rest.tickers.length === 0 ? null : tickerKey(rest.tickers);
-  const site = url === null && rest.siteName === null ? null : siteKey(url, rest.siteName);
-  return {
-    values: [
-      id, captureId, position, title, text, published, wire, source, place, language, kind, url, JSON.stringify(stored),
-      keys.wire, keys.source, keys.place, tickers, site,
-    ],
-    place,
-  };
-}
-
-/**
- * Fields whose empty value (null or []) is left out of the stored JSON and restored on read:
- * most articles have most of them empty, and the JSON was otherwise two thirds the size of the text.
- */
-const EMPTY_FIELDS = {
-  canonicalUrl: null,
-  siteName: null,
-  modified: null,
-  dateline: null,
-  byline: null,
-  description: null,
-  about: [],
-  contacts: [],
-  tickers: [],
-  notices: [],
-  image: null,
-  views: null,
-  entities: [],
-  keywords: [],
-  storyId: null,
-} satisfies Partial<Article>;
-
-function compact(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key in fields) {
-    const value = fields[key];
-    if (key in EMPTY_FIELDS && (value === null || (Array.isArray(value) && value.length === 0))) continue;
-    out[key] = value;
-  }
-  return out;
-}
-
-/** True when splitting the text at blank lines gives back exactly these paragraphs. */
-function splitsInto(text: string, paragraphs: readonly string[]): boolean {
-  const parts = text.split(PARAGRAPH_SEPARATOR);
-  return parts.length === paragraphs.length && parts.every((part, i) => part === paragraphs[i]);
+/** A row's columns in the order the insert (and, less the id, the update) lists them. */
+function columnsOf(row: ArticleRow) {
+  return [
+    row.id, row.captureId, row.title, row.text, row.published, row.wire, row.source, row.place, row.language, row.kind, row.url,
+    row.json, row.wireKey, row.sourceKey, row.placeKey, row.tickerKey, row.siteKey,
+  ] as const;
 }

@@ -2,7 +2,7 @@
 // plus parameterised WHERE conditions for filters and the clauses FTS5 cannot express.
 // User text enters FTS5 only as string literals built by ftsString(), never as syntax.
 import { CJK, type QueryNode } from '../../core/index.js';
-import { KEY_SEPARATOR, foldValue, tickerPart } from './filter-match.js';
+import { KEY_SEPARATOR, foldValue, tickerPart } from '../filter-match.js';
 
 export type SqlValue = string | number;
 

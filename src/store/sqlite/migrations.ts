@@ -3,7 +3,7 @@
 import { DatelineError } from '../../core/index.js';
 import type { Ticker } from '../../core/index.js';
 import type { Db } from './database.js';
-import { siteKey, tickerKey } from './filter-match.js';
+import { siteKey, tickerKey } from '../filter-match.js';
 
 interface Migration {
   version: number;

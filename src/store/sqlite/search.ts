@@ -5,7 +5,7 @@
 import type { Query } from '../../core/index.js';
 import type { SearchHit, SearchOptions } from '../store.js';
 import { compileQuery, ftsString } from './compile-query.js';
-import { foldValue } from './filter-match.js';
+import { foldValue } from '../filter-match.js';
 import type { CompiledQuery, SearchIndex, SqlValue } from './compile-query.js';
 import type Database from 'better-sqlite3';
 import type { Db } from './database.js';

@@ -25,6 +25,7 @@ import type {
   ApiToken,
   StoredToken,
 } from '../store.js';
+import type { ArticleRow, WritableArticle } from '../rows.js';
 import { ArticleTable } from './articles.js';
 import { CaptureTable } from './captures.js';
 import { openDatabase } from './database.js';
@@ -60,9 +61,9 @@ export class SqliteStore implements Store {
   private readonly tokens: TokenTable;
   private assigner: StoryAssigner | null = null;
   /** The story of each article about to be inserted, when an assigner is set. */
-  private readonly placeInStory = (article: Article) => this.stories.place(this.assigner!, article);
-  private readonly writeBody: (record: CaptureRecord, articles: readonly Article[]) => WriteResult;
-  private readonly writeOne: Transaction<(record: CaptureRecord, articles: readonly Article[]) => WriteResult>;
+  private readonly placeInStory = (row: ArticleRow) => this.stories.place(this.assigner!, row);
+  private readonly writeBody: (record: CaptureRecord, articles: readonly WritableArticle[]) => WriteResult;
+  private readonly writeOne: Transaction<(record: CaptureRecord, articles: readonly WritableArticle[]) => WriteResult>;
   private closed = false;
 
   private constructor(private readonly db: Db) {
@@ -105,7 +106,7 @@ export class SqliteStore implements Store {
   }
 
   /** The insert hook that places articles in stories, or none without an assigner. */
-  private placer(): ((article: Article) => string) | undefined {
+  private placer(): ((row: ArticleRow) => string) | undefined {
     return this.assigner ? this.placeInStory : undefined;
   }
 
@@ -134,11 +135,11 @@ export class SqliteStore implements Store {
     return this.run('reading a capture state', () => this.captures.stateOf(id));
   }
 
-  writeCapture(record: CaptureRecord, articles: Article[]): Promise<WriteResult> {
+  writeCapture(record: CaptureRecord, articles: readonly WritableArticle[]): Promise<WriteResult> {
     return this.run(`writing capture ${record.capture.id}`, () => this.write(() => this.writeBody(record, articles)));
   }
 
-  writeCaptures(batch: { record: CaptureRecord; articles: Article[] }[]): Promise<WriteResult[]> {
+  writeCaptures(batch: { record: CaptureRecord; articles: readonly WritableArticle[] }[]): Promise<WriteResult[]> {
     return this.run('writing a batch of captures', () => {
       // Fast path: the whole batch in one transaction without savepoints. FTS5 flushes its
       // in-memory index at every savepoint, which makes a savepoint per capture cost about
@@ -167,7 +168,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  appendArticles(captureId: string, articles: Article[], expectedArticles?: number): Promise<number> {
+  appendArticles(captureId: string, articles: readonly WritableArticle[], expectedArticles?: number): Promise<number> {
     return this.run(`adding articles to capture ${captureId}`, () =>
       this.write(() => {
         const state = this.captures.stateOf(captureId);
@@ -179,7 +180,7 @@ export class SqliteStore implements Store {
     );
   }
 
-  replaceArticles(captureId: string, articles: Article[], error: CaptureRecord['error']): Promise<void> {
+  replaceArticles(captureId: string, articles: readonly WritableArticle[], error: CaptureRecord['error']): Promise<void> {
     return this.run(`replacing the articles of capture ${captureId}`, () =>
       this.db.transaction(() => {
         if (!this.captures.has(captureId)) throw notFound('capture', captureId);

@@ -3,7 +3,7 @@
 // for sites the URL's host or a parent domain, or the site's name; for tickers the symbol alone
 // or with its exchange. The article side is folded once, at write time, into key columns that
 // plain SQL compares.
-import type { Ticker } from '../../core/index.js';
+import type { Ticker } from '../core/index.js';
 
 /** Lower case without diacritics: `MÜNCHEN` and `Munchen` both become `munchen`. */
 export function foldValue(value: string): string {
