@@ -288,14 +288,14 @@ async function runClient<T>(name: string, script: string, jobFile: string): Prom
   const file = join(dataDir, `polling-${name}.mjs`);
   writeFileSync(file, script);
   // Asynchronous: this process must keep serving while the child runs.
-  const child = spawn(process.execPath, [...(process.env.BENCH_DEBUG ? ['--expose-gc'] : []), file, jobFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_DEBUG ? ['--expose-gc'] : []), ...(process.env.BENCH_NODE_FLAGS && name === 'dateline' ? process.env.BENCH_NODE_FLAGS.split(' ') : []), file, jobFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (status !== 0) throw new Error(`bench: the ${name} polling client failed (${status}): ${stderr.slice(0, 500)}`);
-  if (process.env.BENCH_DEBUG) process.stderr.write(stderr);
+  if (process.env.BENCH_DEBUG) process.stderr.write(stderr + stdout);
   return JSON.parse(stdout.trim().split('\n').pop()!) as T;
 }
 
@@ -325,6 +325,7 @@ function datelineScript(): string {
       resolve: ${RESOLVE_LOCAL},
     });
     const passes = [];
+    if (process.env.BENCH_DEBUG) setInterval(() => { const m = process.memoryUsage(); console.error('mem rss ' + Math.round(m.rss / 1048576) + ' heapTotal ' + Math.round(m.heapTotal / 1048576) + ' heapUsed ' + Math.round(m.heapUsed / 1048576) + ' external ' + Math.round(m.external / 1048576) + ' ab ' + Math.round(m.arrayBuffers / 1048576)); }, 1000).unref();
     for (let pass = 0; pass < 2; pass++) {
       const t0 = performance.now();
       const reports = await pollDue(store, fetcher, { all: true, concurrency: job.concurrency });

@@ -6,6 +6,7 @@ import { type Article, type Capture, DatelineError, type KnownFields, sha256Hex 
 import type { Store } from '../store/index.js';
 import { type CaptureInput, articleOf, articleUrlOf } from './assemble.js';
 import { draftsOf } from './drafts.js';
+import { groupWriterOf } from './group-writer.js';
 import { failureOf, recordOf } from './ingest.js';
 import type { FetchedSource, SourceFetcher } from './poll.js';
 import type { CaptureFormat } from './session.js';
@@ -89,10 +90,10 @@ export async function storeLinkedPage(store: Store, fetcher: SourceFetcher, url:
     if (refused) throw new DatelineError('E_NO_ARTICLE', `ingest: ${url}: ${refused}`, { input: url });
   } catch (error) {
     const failure = failureOf(url, error);
-    await store.writeCapture(recordOf(input, null, failure, 0), []);
+    await groupWriterOf(store).write(recordOf(input, null, failure, 0), []);
     return { stored: false, error: failure.message };
   }
-  const written = await store.writeCapture(recordOf(input, found, null, 1), [article]);
+  const written = await groupWriterOf(store).write(recordOf(input, found, null, 1), [article]);
   if (written.capture === 'existing' && written.articlesAdded === 0 && hints.id) {
     // The same bytes were stored before (another source's page): an earlier capture never
     // revises an article, so the item keeps what it had.

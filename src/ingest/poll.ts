@@ -8,6 +8,7 @@ import type { Article } from '../core/index.js';
 import type { Source, Store } from '../store/index.js';
 import { type CaptureInput } from './assemble.js';
 import { fetchFullText, planFullText } from './full-text.js';
+import { groupWriterOf } from './group-writer.js';
 import { failureOf, recordOf } from './ingest.js';
 import { type LinkedPages, captureOf } from './linked-page.js';
 import { DEFAULT_BOUNDS, type PollBounds, type PollOutcome, nextState } from './schedule.js';
@@ -131,7 +132,7 @@ export async function pollSource(store: Store, fetcher: SourceFetcher, source: S
     const failure = failureOf(source.url, error);
     outcome = { kind: 'failed', status: statusOf(error), error: failure.message, retryAfterSeconds: retryAfterOf(error) };
   }
-  await store.updateSourceState(source.id, nextState(source.state, outcome, now(), options.bounds ?? DEFAULT_BOUNDS));
+  await groupWriterOf(store).updateSourceState(source.id, nextState(source.state, outcome, now(), options.bounds ?? DEFAULT_BOUNDS));
   return { source, outcome: outcome.kind, newItems, captureId, error: outcome.kind === 'failed' ? outcome.error : null, pages };
 }
 
@@ -159,10 +160,10 @@ async function storeFetched(
     const summary = await session.summary;
     const articles = await session.next(summary.count);
     const plan = fullText && found.format === 'feed' ? await planFullText(store, articles) : { write: articles, wanted: [] };
-    const result = await store.writeCapture(recordOf(input, found, null, summary.count), plan.write);
+    const result = await groupWriterOf(store).write(recordOf(input, found, null, summary.count), plan.write);
     return { captureId: capture.id, newItems: result.articlesAdded, error: null, wanted: plan.wanted };
   } catch (error) {
-    await store.writeCapture(recordOf(input, null, failureOf(source.url, error), 0), []);
+    await groupWriterOf(store).write(recordOf(input, null, failureOf(source.url, error), 0), []);
     return { captureId: capture.id, newItems: 0, error, wanted: [] };
   }
 }

@@ -336,6 +336,11 @@ export interface Store {
   removeSource(idOrUrl: string): Promise<boolean>;
   /** Records how a poll went. Rejects with E_NOT_FOUND when the source is gone. */
   updateSourceState(id: string, state: Partial<SourceState>): Promise<void>;
+  /**
+   * Records how several polls went, in one transaction; returns the ids of the sources that are
+   * gone (those are skipped, the others recorded).
+   */
+  updateSourceStates(updates: ReadonlyArray<{ id: string; state: Partial<SourceState> }>): Promise<string[]>;
   /** Sources due at `now` (ISO 8601), soonest first. */
   dueSources(now: string, limit: number): Promise<Source[]>;
   /** Stores a new API token. Rejects with E_STORE when its id is taken. */

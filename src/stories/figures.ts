@@ -78,26 +78,44 @@ function nested(left: Figures, i: number, leftEnd: number, right: Figures, j: nu
   return !(leftOnly && rightOnly);
 }
 
-/** The distinct values of `figures`, sorted. */
-function valuesOf(figures: Figures): number[] {
-  const values: number[] = [];
-  for (let k = 1; k < figures.length; k += 2) values.push(figures[k]!);
-  values.sort((x, y) => x - y);
+/** Scratch for the two texts' values, reused: a flood of look-alikes compares figures thousands of times a second. */
+let leftValues = new Uint32Array(64);
+let rightValues = new Uint32Array(64);
+
+/** Below this many, values are sorted by insertion, which allocates nothing (a typed array's sort copies). */
+const INSERTION_SORT_MAX = 48;
+
+/** Writes the distinct values of `figures` into `into`, sorted; returns how many. */
+function valuesInto(figures: Figures, into: Uint32Array): number {
+  const count = figures.length >> 1;
+  for (let k = 0; k < count; k++) into[k] = figures[2 * k + 1]!;
+  if (count > INSERTION_SORT_MAX) into.subarray(0, count).sort();
+  else {
+    for (let i = 1; i < count; i++) {
+      const value = into[i]!;
+      let j = i - 1;
+      for (; j >= 0 && into[j]! > value; j--) into[j + 1] = into[j]!;
+      into[j + 1] = value;
+    }
+  }
   let n = 0;
-  for (let k = 0; k < values.length; k++) if (k === 0 || values[k] !== values[k - 1]) values[n++] = values[k]!;
-  values.length = n;
-  return values;
+  for (let k = 0; k < count; k++) if (k === 0 || into[k] !== into[k - 1]) into[n++] = into[k]!;
+  return n;
 }
 
 /** Whether the plain values overlap enough (FIGURE_VALUES_MIN, FIGURE_VALUES_SHARED in rules.ts). */
 function valuesOverlap(left: Figures, right: Figures): boolean {
   if (left.length < FIGURE_VALUES_MIN * 2 || right.length < FIGURE_VALUES_MIN * 2) return true;
-  const a = valuesOf(left);
-  const b = valuesOf(right);
-  const fewer = Math.min(a.length, b.length);
+  if (leftValues.length < left.length) leftValues = new Uint32Array(left.length);
+  if (rightValues.length < right.length) rightValues = new Uint32Array(right.length);
+  const a = leftValues;
+  const b = rightValues;
+  const aCount = valuesInto(left, a);
+  const bCount = valuesInto(right, b);
+  const fewer = Math.min(aCount, bCount);
   if (fewer < FIGURE_VALUES_MIN) return true;
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < aCount && j < bCount; ) {
     if (a[i]! < b[j]!) i++;
     else if (b[j]! < a[i]!) j++;
     else {

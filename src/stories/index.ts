@@ -82,6 +82,16 @@ export function fingerprint(text: string, options?: Partial<StoryOptions>): Fing
   return fingerprintOf(text, resolveOptions(options));
 }
 
+/** Swaps the smallest of `values[from..end)` to `from` and returns it (a step of selection sort). */
+function takeSmallest(values: Int32Array, from: number, end: number): number {
+  let smallest = from;
+  for (let i = from + 1; i < end; i++) if (values[i]! < values[smallest]!) smallest = i;
+  const value = values[smallest]!;
+  values[smallest] = values[from]!;
+  values[from] = value;
+  return value;
+}
+
 function publishedTime(published: string | null): number {
   return instantOf(published) ?? Number.POSITIVE_INFINITY;
 }
@@ -139,8 +149,9 @@ export class StoryIndex {
   private readonly figures = new FigurePool();
   private readonly exactKeys: number[] = [];
   private seenAt = new Int32Array(1024);
-  /** Stories read from the buckets for the article being added, and how many share each band count (scratch). */
+  /** Stories read from the buckets for the article being added, those tied at the cut, and how many share each band count (scratch). */
   private scanned = new Int32Array(0);
+  private tied = new Int32Array(0);
   private readonly histogram: Int32Array;
   /** Bands a candidate shares with the article being added (valid where seenAt is its stamp). */
   private bandHits = new Int32Array(1024);
@@ -244,9 +255,12 @@ export class StoryIndex {
    * figures, all in the same buckets) from making each add cost as much as all before it; a true
    * copy shares more bands with its original than look-alikes do, so it stays among them.
    */
-  private candidates(signature: Uint8Array): number[] {
+  private candidates(signature: Uint8Array): Int32Array {
     const { bands, rows } = this.options;
-    if (this.scanned.length < bands * BUCKET_SCAN_LIMIT) this.scanned = new Int32Array(bands * BUCKET_SCAN_LIMIT);
+    if (this.scanned.length < bands * BUCKET_SCAN_LIMIT) {
+      this.scanned = new Int32Array(bands * BUCKET_SCAN_LIMIT);
+      this.tied = new Int32Array(bands * BUCKET_SCAN_LIMIT);
+    }
     let end = 0;
     for (let band = 0; band < bands; band++) end = this.bands.collect(bandKey(signature, band, rows), BUCKET_SCAN_LIMIT, this.scanned, end);
     const stamp = this.addCount;
@@ -261,23 +275,34 @@ export class StoryIndex {
         this.scanned[distinct++] = story;
       }
     }
-    const ordered = this.scanned.subarray(0, distinct).sort();
-    if (ordered.length <= MAX_VERIFIED_CANDIDATES) return Array.from(ordered);
-    // The most bands shared first, ties to the older story: find the band count at which the
-    // cap is reached, keep everything above it and the oldest at it (linear, no comparator sort).
-    const histogram = this.histogram;
-    histogram.fill(0);
-    for (const story of ordered) histogram[this.bandHits[story]!]!++;
-    let cutoff = this.options.bands + 1;
-    let above = 0;
-    while (cutoff > 1 && above + histogram[cutoff]! <= MAX_VERIFIED_CANDIDATES) above += histogram[cutoff--]!;
-    let atCutoff = MAX_VERIFIED_CANDIDATES - above;
-    const kept: number[] = [];
-    for (const story of ordered) {
-      const hits = this.bandHits[story]!;
-      if (hits > cutoff || (hits === cutoff && atCutoff-- > 0)) kept.push(story);
+    let kept = distinct;
+    if (distinct > MAX_VERIFIED_CANDIDATES) {
+      // The most bands shared first, ties to the older story: find the band count at which the
+      // cap is reached, keep everything above it and the oldest at it (linear, no comparator sort).
+      const histogram = this.histogram;
+      histogram.fill(0);
+      for (let i = 0; i < distinct; i++) histogram[this.bandHits[this.scanned[i]!]!]!++;
+      let cutoff = this.options.bands + 1;
+      let above = 0;
+      while (cutoff > 1 && above + histogram[cutoff]! <= MAX_VERIFIED_CANDIDATES) above += histogram[cutoff--]!;
+      let tied = 0;
+      kept = 0;
+      for (let i = 0; i < distinct; i++) {
+        const story = this.scanned[i]!;
+        const hits = this.bandHits[story]!;
+        if (hits > cutoff) this.scanned[kept++] = story;
+        else if (hits === cutoff) this.tied[tied++] = story;
+      }
+      for (let k = 0, wanted = MAX_VERIFIED_CANDIDATES - above; k < wanted && k < tied; k++) this.scanned[kept++] = takeSmallest(this.tied, k, tied);
     }
-    return kept;
+    // Oldest first; a dozen at most, sorted in place (a typed array's sort would copy it).
+    for (let i = 1; i < kept; i++) {
+      const story = this.scanned[i]!;
+      let j = i - 1;
+      for (; j >= 0 && this.scanned[j]! > story; j--) this.scanned[j + 1] = this.scanned[j]!;
+      this.scanned[j + 1] = story;
+    }
+    return this.scanned.subarray(0, kept);
   }
 
   private index(story: number, print: Fingerprint): void {

@@ -11,9 +11,6 @@ export const GML_NS = 'http://www.opengis.net/gml';
 /** EPSG codes of geographic (latitude, longitude) systems: 4000-4999 (WGS 84 is 4326, 3D 4979). */
 const GEOGRAPHIC_EPSG = { min: 4000, max: 4999 } as const;
 
-function elementsOf(el: XmlElement): XmlElement[] {
-  return el.children.filter((c): c is XmlElement => typeof c !== 'string');
-}
 
 /** Numbers in the text, grouped by `dimension`; null when there are none or a group is short. */
 function tuples(text: string, dimension: number, swap: boolean): number[][] | null {
@@ -41,7 +38,7 @@ const SIMPLE: Readonly<Record<string, FeedPlace['type']>> = { point: 'Point', li
 const GML: Readonly<Record<string, FeedPlace['type']>> = { point: 'Point', linestring: 'LineString', polygon: 'Polygon', envelope: 'Box' };
 
 function gmlPlace(el: XmlElement): FeedPlace | null {
-  const type = GML[el.local.toLowerCase()];
+  const type = GML[el.name];
   if (!type) return null;
   const srsName = el.attrs.srsName?.trim() || null;
   const dimension = Number(el.attrs.srsDimension ?? 2) || 2;
@@ -50,8 +47,8 @@ function gmlPlace(el: XmlElement): FeedPlace | null {
   const swap = !epsg || (+epsg[1]! >= GEOGRAPHIC_EPSG.min && +epsg[1]! <= GEOGRAPHIC_EPSG.max);
   const texts: string[] = [];
   const collect = (e: XmlElement): void => {
-    for (const c of elementsOf(e)) {
-      if (c.ns === GML_NS && ['pos', 'poslist', 'lowercorner', 'uppercorner', 'coordinates'].includes(c.local.toLowerCase())) texts.push(textOf(c));
+    for (const c of e.elements) {
+      if (c.ns === GML_NS && ['pos', 'poslist', 'lowercorner', 'uppercorner', 'coordinates'].includes(c.name)) texts.push(textOf(c));
       else collect(c);
     }
   };
@@ -61,11 +58,11 @@ function gmlPlace(el: XmlElement): FeedPlace | null {
 
 /** The element's GeoRSS place, or null when it has none (or none that reads). */
 export function placeOf(parent: XmlElement): FeedPlace | null {
-  for (const el of elementsOf(parent)) {
-    const local = el.local.toLowerCase();
+  for (const el of parent.elements) {
+    const local = el.name;
     if (el.ns === GEORSS_NS && SIMPLE[local]) return shape(SIMPLE[local], tuples(textOf(el), 2, true), null, 2);
     if (el.ns === GEORSS_NS && local === 'where') {
-      for (const g of elementsOf(el)) if (g.ns === GML_NS) return gmlPlace(g);
+      for (const g of el.elements) if (g.ns === GML_NS) return gmlPlace(g);
     }
     if (el.ns === GML_NS && GML[local]) return gmlPlace(el);
   }

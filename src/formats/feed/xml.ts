@@ -10,6 +10,8 @@ import { decodeHTMLStrict } from 'entities';
 export interface XmlElement {
   /** Local name, as written (case kept). */
   local: string;
+  /** The local name in lower case (feeds are matched case-insensitively). */
+  name: string;
   /** Namespace URI, or '' for none. */
   ns: string;
   /** The prefix as written, or ''. */
@@ -17,6 +19,8 @@ export interface XmlElement {
   /** Attributes by qualified name as written, values decoded. */
   attrs: Record<string, string>;
   children: XmlNode[];
+  /** The element children alone, in order (what lookups walk). */
+  elements: XmlElement[];
   /** xml:base in effect (already resolved against the parents' and the document's URL), or null. */
   base: string | null;
   /** xml:lang in effect, or null. */
@@ -201,11 +205,14 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
       const name = m[0];
       if (stack.length === 0 && root) problem(pos, `a second document element <${name}>; ignored`);
       const parent = stack[stack.length - 1]?.element;
-      const scope: Record<string, string> = { ...(parent?.scope ?? documentScope) };
-      for (const [attr, value] of Object.entries(tag.attrs)) {
-        if (attr === 'xmlns') scope[''] = value.trim();
-        else if (attr.startsWith('xmlns:')) scope[attr.slice(6)] = value.trim();
+      // An element that declares no namespace shares its parent's scope.
+      let declared: Record<string, string> | undefined;
+      for (const attr in tag.attrs) {
+        if (attr !== 'xmlns' && !attr.startsWith('xmlns:')) continue;
+        declared ??= { ...(parent?.scope ?? documentScope) };
+        declared[attr === 'xmlns' ? '' : attr.slice(6)] = tag.attrs[attr]!.trim();
       }
+      const scope = declared ?? parent?.scope ?? documentScope;
       const colon = name.indexOf(':');
       const prefix = colon > 0 ? name.slice(0, colon) : '';
       const local = colon > 0 ? name.slice(colon + 1) : name;
@@ -218,15 +225,20 @@ export function readXml(text: string, url: string | null = null): XmlDocument {
       const xmlBase = tag.attrs['xml:base'];
       const element: XmlElement = {
         local,
+        name: local.toLowerCase(),
         ns,
         prefix,
         attrs: tag.attrs,
         children: [],
+        elements: [],
         base: xmlBase !== undefined ? safeBase(resolveUrl(xmlBase.trim(), parentBase), parentBase) : parentBase,
         lang: tag.attrs['xml:lang'] !== undefined ? tag.attrs['xml:lang']!.trim().replace(/_/g, '-') || null : (parent?.lang ?? null),
         scope,
       };
-      if (parent) parent.children.push(element);
+      if (parent) {
+        parent.children.push(element);
+        parent.elements.push(element);
+      }
       else if (!root) root = element;
       if (!tag.selfClosing && stack.length < MAX_XML_DEPTH) stack.push({ element, name });
       else if (stack.length >= MAX_XML_DEPTH) problem(pos, `nesting deeper than ${MAX_XML_DEPTH}; cut off`);

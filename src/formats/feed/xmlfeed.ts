@@ -64,7 +64,7 @@ export function readXmlFeed(text: string, name: string, url: string | null): Par
   const doc = readXml(text, url);
   const problems: ParsedFeed['problems'] = doc.problems.map((p) => ({ line: p.line, message: `xml: ${p.message}` }));
   const root = doc.root;
-  const rootName = root?.local.toLowerCase() ?? '';
+  const rootName = root?.name ?? '';
   if (!root || rootName === 'html' || (root.ns === NS.xhtml && rootName !== 'feed')) {
     const what = !root ? 'holds no XML element' : 'is an HTML page, not a feed';
     throw new DatelineError(
@@ -136,25 +136,30 @@ function isFeedElement(el: XmlElement): boolean {
 }
 
 function elements(parent: XmlElement): XmlElement[] {
-  return parent.children.filter((c): c is XmlElement => typeof c !== 'string');
+  return parent.elements;
 }
 
 /**
- * Children of the feed's own namespaces with this local name (case-insensitive). An element in
- * its parent's namespace is the feed's own too (a feed in a namespace we do not know).
+ * Whether a child is one of the feed's own namespaces with this lower-case local name. An
+ * element in its parent's namespace is the feed's own too (a feed in a namespace we do not know).
  */
-function children(parent: XmlElement, local: string): XmlElement[] {
-  return elements(parent).filter((el) => (isFeedElement(el) || el.ns === parent.ns) && el.local.toLowerCase() === local);
+function isOwn(el: XmlElement, parent: XmlElement, name: string): boolean {
+  return el.name === name && (isFeedElement(el) || el.ns === parent.ns);
 }
 
-function child(parent: XmlElement, local: string): XmlElement | undefined {
-  return children(parent, local)[0];
+/** Children of the feed's own namespaces with this local name (lower case; matched in any case). */
+function children(parent: XmlElement, name: string): XmlElement[] {
+  return parent.elements.filter((el) => isOwn(el, parent, name));
+}
+
+function child(parent: XmlElement, name: string): XmlElement | undefined {
+  return parent.elements.find((el) => isOwn(el, parent, name));
 }
 
 /** The last such child: where an element is repeated, the later value wins (as in feedparser). */
-function lastChild(parent: XmlElement, local: string): XmlElement | undefined {
-  const all = children(parent, local);
-  return all[all.length - 1];
+function lastChild(parent: XmlElement, name: string): XmlElement | undefined {
+  for (let i = parent.elements.length - 1; i >= 0; i--) if (isOwn(parent.elements[i]!, parent, name)) return parent.elements[i];
+  return undefined;
 }
 
 /**
@@ -165,11 +170,10 @@ function knownPrefix(el: XmlElement): string | undefined {
   return KNOWN_PREFIXES[el.ns] ?? (FEED_NS.has(el.ns) || !el.prefix ? undefined : el.prefix.toLowerCase());
 }
 
-function nsChildren(parent: XmlElement, ns: string, local: string): XmlElement[] {
+/** Children in namespace `ns` (or bound to its known prefix) with this lower-case local name. */
+function nsChildren(parent: XmlElement, ns: string, name: string): XmlElement[] {
   const prefix = KNOWN_PREFIXES[ns];
-  return elements(parent).filter(
-    (el) => (el.ns === ns || (prefix !== undefined && knownPrefix(el) === prefix)) && el.local.toLowerCase() === local.toLowerCase(),
-  );
+  return parent.elements.filter((el) => el.name === name && (el.ns === ns || (prefix !== undefined && knownPrefix(el) === prefix)));
 }
 
 /** An Atom id: an IRI, resolved against xml:base when relative (as feedparser does). */
@@ -294,7 +298,7 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
   // RSS enclosures are links too (rel="enclosure", as in Atom), kept in document order.
   for (const l of elements(el)) {
     if (!(isFeedElement(l) || l.ns === el.ns)) continue;
-    const local = l.local.toLowerCase();
+    const local = l.name;
     if (local === 'enclosure') {
       const href = l.attrs.url ?? l.attrs.href;
       if (href?.trim()) links.push({ href: resolveUrl(href.trim(), l.base), rel: 'enclosure', type: l.attrs.type?.trim() ?? null, title: null, length: l.attrs.length?.trim() ?? null, hreflang: null });
@@ -522,7 +526,7 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
     }
   }
   const comments = trimmed(child(el, 'comments'));
-  const licenseEl = elements(el).find((c) => c.local.toLowerCase() === 'license' && /creativecommons|web\.resource\.org\/cc/i.test(c.ns));
+  const licenseEl = elements(el).find((c) => c.name === 'license' && /creativecommons|web\.resource\.org\/cc/i.test(c.ns));
   const license = licenseEl ? (licenseEl.attrs['rdf:resource'] ?? textOf(licenseEl)).trim() || null : null;
   const image = itunesImageOf(el) ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
   return {

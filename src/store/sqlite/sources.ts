@@ -79,10 +79,16 @@ export class SourceTable {
   }
 
   setState(id: string, changes: Partial<SourceState>): void {
+    if (!this.trySetState(id, changes)) throw new DatelineError('E_NOT_FOUND', `store: no source ${id}`, { input: id });
+  }
+
+  /** setState, or false when there is no such source. */
+  trySetState(id: string, changes: Partial<SourceState>): boolean {
     const row = this.byId.get(id);
-    if (!row) throw new DatelineError('E_NOT_FOUND', `store: no source ${id}`, { input: id });
+    if (!row) return false;
     const { nextPollAt, ...rest } = { ...sourceOf(row).state, ...changes };
     this.update.run(JSON.stringify(rest), instant(nextPollAt), id);
+    return true;
   }
 }
 

@@ -279,6 +279,12 @@ export class SqliteStore implements Store {
     return this.run(`updating source ${id}`, () => this.sources.setState(id, state));
   }
 
+  updateSourceStates(updates: ReadonlyArray<{ id: string; state: Partial<SourceState> }>): Promise<string[]> {
+    return this.run('updating sources', () =>
+      this.db.transaction(() => updates.filter(({ id, state }) => !this.sources.trySetState(id, state)).map(({ id }) => id)).immediate(),
+    );
+  }
+
   dueSources(now: string, limit: number): Promise<Source[]> {
     return this.run('reading due sources', () => this.sources.dueAt(now, limit));
   }
