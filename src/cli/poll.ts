@@ -2,6 +2,7 @@
 // stop after one round with --once). SIGINT and SIGTERM stop it between sources: what is in
 // flight finishes, each source's capture and articles commit together, nothing is half-written.
 import type { Command } from 'commander';
+import { setFlagsFromString } from 'node:v8';
 import { DatelineError } from '../core/index.js';
 import type { PollReport } from '../ingest/poll.js';
 import { EXIT_FAILED, databasePath, printJson, run } from './output.js';
@@ -44,11 +45,12 @@ export function registerPoll(program: Command): void {
         if (bounds.minSeconds > bounds.maxSeconds) throw new DatelineError('E_USAGE', 'poll: --min-interval is above --max-interval');
         const concurrency = positive(options.concurrency, '--concurrency');
         const minDelayMs = positive(options.delay, '--delay', true);
-        const [{ openStore }, { pollDue, POLL_CACHE_MIB }, { fetcherFor }] = await Promise.all([
+        const [{ openStore }, { pollDue, POLL_CACHE_MIB, POLL_HEAP_FLAG }, { fetcherFor }] = await Promise.all([
           import('../store/index.js'),
           import('../ingest/poll.js'),
           import('./fetching.js'),
         ]);
+        setFlagsFromString(POLL_HEAP_FLAG);
         const store = await openStore(databasePath(options.db), { cacheMiB: POLL_CACHE_MIB });
         const fetcher = fetcherFor(options.allowPrivate, { minDelayMs });
         let stopping = false;
