@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { isDatelineError } from '../core/index.js';
 import { parseQuery } from '../query/index.js';
 import { CORPUS, article, captureRecord } from './conformance-data.js';
+import { articleRow } from './rows.js';
 import type { Store } from './store.js';
 
 /** Opens a fresh store, runs `body` with it, and closes it whatever happens. */
@@ -63,6 +64,14 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.deepEqual(Array.from(stored.bytes), Array.from(record.bytes));
           assert.deepEqual(await store.getArticle(first.id), first);
           assert.deepEqual(await store.getArticle(second.id), second);
+          // Rows made ahead (as a parse worker sends them) store the same articles.
+          const rows = captureRecord('read back as rows');
+          const fromRows = [article(rows.capture.id, 0, { tickers: [{ exchange: 'NASDAQ', symbol: 'ACME' }] }), article(rows.capture.id, 1, { text: 'A.\n\nB.', paragraphs: ['A.', 'B.'] })];
+          await store.writeCapture(rows, []);
+          assert.equal(await store.appendArticles(rows.capture.id, fromRows.map(articleRow), 2), 2);
+          for (const one of fromRows) assert.deepEqual(await store.getArticle(one.id), one);
+          const found = (await store.search(parseQuery('ticker:ACME'), { limit: 10, collapse: 'none' })).map((hit) => hit.id);
+          assert.ok(found.includes(fromRows[0]!.id), 'a row\'s folded ticker key is searchable');
           assert.equal(await store.getArticle('0000000000000000'), null);
           assert.equal(await store.getCapture('0'.repeat(64)), null);
           assert.deepEqual(await store.captureState(record.capture.id), {
@@ -155,6 +164,15 @@ export function runStoreConformance(name: string, open: () => Promise<Store>): v
           assert.equal(await store.removeSource(other.id), false);
           await assert.rejects(store.updateSourceState(other.id, { lastError: 'x' }), rejectsWith('E_NOT_FOUND'));
           assert.equal((await store.listSources()).length, 1);
+          // Several at once: the gone source is named and skipped, the others recorded.
+          const gone = await store.updateSourceStates([
+            { id: other.id, state: { lastError: 'x' } },
+            { id: added.source.id, state: { etag: '"v2"', newItems: 0 } },
+          ]);
+          assert.deepEqual(gone, [other.id]);
+          const [kept] = await store.listSources();
+          assert.equal(kept!.state.etag, '"v2"');
+          assert.equal(kept!.state.lastStatus, 200);
         }));
 
       test('a failing article write rolls back its capture', () =>
