@@ -6,7 +6,7 @@
 // n-grams at a stride of 3, word-edge markers); language.test.ts checks we agree with eld itself.
 
 import { NON_ASCII } from '../core/index.js';
-import { SPACE, loadNgramTable, packGram, packed, slotOf } from './ngram-table.js';
+import { SLOT_WIDTH, SPACE, loadNgramTable, packGram, packed, slotOf } from './ngram-table.js';
 
 /** eld reads at most this much text, stops at a word end past the first, and hard-stops at the second. */
 const MAX_CHARS = 1000;
@@ -14,9 +14,9 @@ const SOFT_BYTE_LIMIT = 350;
 const HARD_BYTE_LIMIT = 380;
 const MAX_WORD_BYTES = 70;
 
-const { languages, alphabet, slotLow, slotHigh, slotEntries, offsets, pairs, mask } = await loadNgramTable();
-/** The text that last counted each entry: an n-gram counts once per text, with no Set to fill. */
-const stamps = new Uint32Array(offsets.length);
+const { languages, alphabet, slots, pairs, mask } = await loadNgramTable();
+/** The text that last counted each slot's n-gram: it counts once per text, with no Set to fill. */
+const stamps = new Uint32Array(mask + 1);
 let call = 0;
 /** Scratch space reused by every call: the current word's symbols and the languages' scores. */
 const word = new Uint8Array(MAX_WORD_BYTES + 1);
@@ -206,12 +206,13 @@ function countWord(trueLength: number, stamp: number): void {
 function countGram(stamp: number): void {
   const { low, high } = packed;
   let slot = slotOf(low, high, mask);
-  while (slotHigh[slot] !== high || slotLow[slot] !== low) {
-    if (slotHigh[slot] === 0) return;
+  let at = slot * SLOT_WIDTH;
+  while (slots[at + 1] !== high || slots[at] !== low) {
+    if (slots[at + 1] === 0) return;
     slot = (slot + 1) & mask;
+    at = slot * SLOT_WIDTH;
   }
-  const entry = slotEntries[slot]!;
-  if (stamps[entry] === stamp) return;
-  stamps[entry] = stamp;
-  for (let k = offsets[entry]!, end = offsets[entry + 1]!; k < end; k += 2) totals[pairs[k]!]! += pairs[k + 1]!;
+  if (stamps[slot] === stamp) return;
+  stamps[slot] = stamp;
+  for (let k = slots[at + 2]!, end = slots[at + 3]!; k < end; k += 2) totals[pairs[k]!]! += pairs[k + 1]!;
 }

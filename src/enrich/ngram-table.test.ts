@@ -20,10 +20,10 @@ test('the language table is built once, cached, and read back the same; a damage
   assert.equal(files.length, 1, 'one cache file, no leftovers');
   const cached = await loadNgramTable();
   assert.deepEqual(cached.languages, built.languages);
-  assert.deepEqual(cached.slotLow, built.slotLow);
+  assert.deepEqual(cached.slots, built.slots);
   assert.deepEqual(cached.pairs, built.pairs);
 
   writeFileSync(join(dir, files[0]!), 'not a table');
   const rebuilt = await loadNgramTable();
-  assert.deepEqual(rebuilt.offsets, built.offsets);
+  assert.deepEqual(rebuilt.slots, built.slots);
 });

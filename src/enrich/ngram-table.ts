@@ -9,7 +9,7 @@ import { join } from 'node:path';
 /** eld subtracted this from every stored score to shrink its files; it is added back here. */
 const BASE_NGRAM_SCORE = 53;
 /** Bump when the layout below changes, so an old cache is rebuilt rather than misread. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const MAGIC = 0x474e4c44; // "DLNG"
 
 export interface NgramTable {
@@ -17,17 +17,22 @@ export interface NgramTable {
   languages: string[];
   /** eld's byte alphabet: the symbol (a character code below 256) for each byte value. */
   alphabet: Uint16Array;
-  /** Hash slots: the packed n-gram (high 0 = empty) and its entry, whose pairs run offsets[e]..offsets[e+1]. */
-  slotLow: Int32Array;
-  slotHigh: Int32Array;
-  slotEntries: Int32Array;
-  offsets: Uint32Array;
-  /** [language, score, language, score, ...] for every entry, back to back. */
+  /**
+   * Hash slots of SLOT_WIDTH int32s side by side: the packed n-gram (low, high; high 0 = empty)
+   * and where its pairs start and end. One slot is one read: with the four in separate arrays a
+   * lookup missed the cache once per array, and scoring waited on memory more than it computed.
+   */
+  slots: Int32Array;
+  /** [language, score, language, score, ...] for every n-gram, back to back. */
   pairs: Int32Array;
+  /** Slots less one (the slot count is a power of two). */
   mask: number;
 }
 
 export const SPACE = 0x20;
+
+/** Int32s per slot: low, high, first pair, end of pairs. */
+export const SLOT_WIDTH = 4;
 
 /**
  * An n-gram of up to six symbols (each 1..255) packed into two int32s: the first four symbols in
@@ -105,36 +110,23 @@ async function buildFromEld(entry: string): Promise<NgramTable> {
   }
   let capacity = 1;
   while (capacity < keys.length * 2) capacity *= 2;
-  const slotLow = new Int32Array(capacity);
-  const slotHigh = new Int32Array(capacity);
-  const slotEntries = new Int32Array(capacity).fill(-1);
+  const slots = new Int32Array(capacity * SLOT_WIDTH);
   const mask = capacity - 1;
   keys.forEach(([low, high], e) => {
     let slot = slotOf(low, high, mask);
-    while (slotHigh[slot] !== 0) slot = (slot + 1) & mask;
-    slotLow[slot] = low;
-    slotHigh[slot] = high;
-    slotEntries[slot] = e;
+    while (slots[slot * SLOT_WIDTH + 1] !== 0) slot = (slot + 1) & mask;
+    slots.set([low, high, offsets[e]!, offsets[e + 1]!], slot * SLOT_WIDTH);
   });
-  return {
-    languages,
-    alphabet: Uint16Array.from(dictionary, (c) => c.charCodeAt(0)),
-    slotLow,
-    slotHigh,
-    slotEntries,
-    offsets: Uint32Array.from(offsets),
-    pairs: Int32Array.from(pairs),
-    mask,
-  };
+  return { languages, alphabet: Uint16Array.from(dictionary, (c) => c.charCodeAt(0)), slots, pairs: Int32Array.from(pairs), mask };
 }
 
-// Layout: a header of six u32 (magic, format, capacity, entries+1, pairs, languages JSON bytes),
-// padded to 8, then slotLow, slotHigh, slotEntries, offsets, pairs, alphabet, the languages as JSON.
+// Layout: a header of u32 (magic, format, slot count, pairs, languages JSON bytes), padded to 8,
+// then the slots, the pairs, the alphabet, the languages as JSON.
 function writeCache(file: string, t: NgramTable): void {
   try {
     const languages = Buffer.from(JSON.stringify(t.languages));
-    const header = new Uint32Array([MAGIC, CACHE_FORMAT, t.slotLow.length, t.offsets.length, t.pairs.length, languages.length, 0, 0]);
-    const parts = [header, t.slotLow, t.slotHigh, t.slotEntries, t.offsets, t.pairs, t.alphabet].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    const header = new Uint32Array([MAGIC, CACHE_FORMAT, t.mask + 1, t.pairs.length, languages.length, 0, 0, 0]);
+    const parts = [header, t.slots, t.pairs, t.alphabet].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     mkdirSync(join(file, '..'), { recursive: true });
     // Written aside and renamed, so a worker starting at the same moment never reads half a file.
     const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
@@ -157,7 +149,7 @@ function readCache(file: string): NgramTable | null {
   bytes.set(buffer);
   const data = bytes.buffer;
   if (data.byteLength < 32) return null;
-  const [magic, format, capacity, offsetCount, pairCount, languageBytes] = new Uint32Array(data, 0, 8);
+  const [magic, format, capacity, pairCount, languageBytes] = new Uint32Array(data, 0, 8);
   if (magic !== MAGIC || format !== CACHE_FORMAT) return null;
   let at = 32;
   const take = <T>(make: (buffer: ArrayBuffer, offset: number, length: number) => T, length: number, size: number): T => {
@@ -165,14 +157,11 @@ function readCache(file: string): NgramTable | null {
     at += length * size;
     return view;
   };
-  const expected = 32 + capacity! * 12 + offsetCount! * 4 + pairCount! * 4 + 256 * 2 + languageBytes!;
+  const expected = 32 + capacity! * SLOT_WIDTH * 4 + pairCount! * 4 + 256 * 2 + languageBytes!;
   if (data.byteLength !== expected) return null;
-  const slotLow = take((b, o, l) => new Int32Array(b, o, l), capacity!, 4);
-  const slotHigh = take((b, o, l) => new Int32Array(b, o, l), capacity!, 4);
-  const slotEntries = take((b, o, l) => new Int32Array(b, o, l), capacity!, 4);
-  const offsets = take((b, o, l) => new Uint32Array(b, o, l), offsetCount!, 4);
+  const slots = take((b, o, l) => new Int32Array(b, o, l), capacity! * SLOT_WIDTH, 4);
   const pairs = take((b, o, l) => new Int32Array(b, o, l), pairCount!, 4);
   const alphabet = take((b, o, l) => new Uint16Array(b, o, l), 256, 2);
   const languages = JSON.parse(Buffer.from(data, at, languageBytes!).toString('utf8')) as string[];
-  return { languages, alphabet, slotLow, slotHigh, slotEntries, offsets, pairs, mask: capacity! - 1 };
+  return { languages, alphabet, slots, pairs, mask: capacity! - 1 };
 }
