@@ -11,10 +11,16 @@ import { type CaptureJob, type WorkerReply, summaryOf } from './session.js';
 
 const reply = (message: WorkerReply) => parentPort!.postMessage(message);
 
+/** Articles in the first piece. */
+const FIRST_PIECE = 100;
+
 parentPort?.on('message', ({ input, piece, fingerprints }: CaptureJob) => {
   const { capture } = input;
   const url = articleUrlOf(capture);
   let buffer: ArticleDraft[] = [];
+  // The first pieces are small, then double up to `piece`: the writer idles until one comes, and
+  // the first articles are the slowest to make (nothing is compiled yet).
+  let size = Math.min(FIRST_PIECE, piece);
   const flush = () => {
     if (buffer.length === 0) return;
     const articles = buffer.map((draft) => articleOf(capture.id, url, capture.fetchedAt, draft));
@@ -27,7 +33,10 @@ parentPort?.on('message', ({ input, piece, fingerprints }: CaptureJob) => {
       onFormat: (found) => reply({ kind: 'started', found }),
       onDraft: (draft) => {
         buffer.push(draft);
-        if (buffer.length >= piece) flush();
+        if (buffer.length >= size) {
+          flush();
+          size = Math.min(piece, size * 2);
+        }
       },
     });
     flush();
