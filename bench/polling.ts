@@ -287,7 +287,8 @@ export function politenessViolations(log: readonly LoggedRequest[], minDelayMs: 
 async function runClient<T>(name: string, script: string, jobFile: string): Promise<T> {
   const file = join(dataDir, `polling-${name}.mjs`);
   writeFileSync(file, script);
-  // Asynchronous: this process must keep serving while the child runs.
+  // Asynchronous: this process must keep serving while the child runs. BENCH_DEBUG prints the
+  // child's memory as it goes; BENCH_NODE_FLAGS passes node flags to dateline's child (--cpu-prof).
   const child = spawn(process.execPath, [...(process.env.BENCH_DEBUG ? ['--expose-gc'] : []), ...(process.env.BENCH_NODE_FLAGS && name === 'dateline' ? process.env.BENCH_NODE_FLAGS.split(' ') : []), file, jobFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
