@@ -103,9 +103,18 @@ export function decodeKey(bytes: Uint8Array): { fingerprint: Fingerprint; time: 
   if (!Number.isInteger(figureWords) || figureWords < 0 || figureWords % 2 !== 0) throw new RangeError('stories: a story key of the wrong length');
   let signature: Uint8Array | null = null;
   if (count > 0 && format === KEY_FORMAT) signature = bytes.slice(HEADER_BYTES, HEADER_BYTES + count);
-  else if (count > 0) signature = lowBytes(Array.from({ length: count }, (_, i) => view.getUint32(HEADER_BYTES + 4 * i, true)));
-  const figures = new Uint32Array(figureWords);
-  for (let i = 0, at = HEADER_BYTES + signatureBytes; i < figureWords; i++, at += 4) figures[i] = view.getUint32(at, true);
+  else if (count > 0) {
+    signature = new Uint8Array(count);
+    for (let i = 0; i < count; i++) signature[i] = bytes[HEADER_BYTES + 4 * i]!; // a minimum's low byte, little-endian
+  }
+  const at = HEADER_BYTES + signatureBytes;
+  let figures: Uint32Array;
+  // A copy of the bytes is aligned where the key (a slice of a larger buffer) may not be.
+  if (LITTLE_ENDIAN) figures = new Uint32Array(new Uint8Array(bytes.subarray(at)).buffer);
+  else {
+    figures = new Uint32Array(figureWords);
+    for (let i = 0; i < figureWords; i++) figures[i] = view.getUint32(at + 4 * i, true);
+  }
   return {
     fingerprint: { exact: view.getFloat64(8, true), empty: (view.getUint32(0, true) & 0x100) !== 0, signature, shingles: view.getUint32(4, true), figures },
     time: view.getFloat64(16, true),

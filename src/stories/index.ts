@@ -181,7 +181,7 @@ export class StoryIndex {
     this.addCount++;
     const print = known ?? fingerprintOf(article.text, this.options);
     const time = publishedTime(article.published);
-    if (print.empty) return this.found(article.id, time, print, false);
+    if (print.empty) return this.founded(this.found(article.id, time, print, false), time, print);
 
     const exactMatch = this.exactStory.find(exactHash(print.exact), (story) => this.exactKeys[story] === print.exact);
     if (exactMatch !== -1 && figuresAgree(this.figures.get(exactMatch), print.figures)) {
@@ -202,7 +202,7 @@ export class StoryIndex {
       }
       if (best !== -1) return this.join(best, article.id, time, print, bestSimilarity);
     }
-    return this.found(article.id, time, print, true);
+    return this.founded(this.found(article.id, time, print, true), time, print);
   }
 
   /**
@@ -321,7 +321,8 @@ export class StoryIndex {
     if (signature !== null) this.signatures.set(story, signature);
   }
 
-  private found(articleId: string, time: number, print: Fingerprint, indexed: boolean, givenId?: string): StoryMatch {
+  /** A new story with this original; returns its number. */
+  private found(articleId: string, time: number, print: Fingerprint, indexed: boolean, givenId?: string): number {
     const story = this.ids.length;
     // Named after the article that founded it (ids are already hashes): no hashing per story.
     let id = givenId ?? `s${articleId}`;
@@ -345,7 +346,12 @@ export class StoryIndex {
     }
     this.setSignature(story, indexed ? print.signature : null);
     if (indexed) this.index(story, print);
-    return { storyId: id, originalId: articleId, joined: false, similarity: null, key: encodeKey(print, time) };
+    return story;
+  }
+
+  /** What add() says of a story it founded (restore() needs none of it, the key least of all). */
+  private founded(story: number, time: number, print: Fingerprint): StoryMatch {
+    return { storyId: this.ids[story]!, originalId: this.originalIds[story]!, joined: false, similarity: null, key: encodeKey(print, time) };
   }
 
   private join(story: number, articleId: string, time: number, print: Fingerprint, similarity: number): StoryMatch {
