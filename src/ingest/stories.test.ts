@@ -226,3 +226,45 @@ test('a restory in one process makes another start over before its next write', 
     await other.close();
   }
 });
+
+test('listing more stories than a page holds: every story once, largest or latest first, ties in the order founded', async () => {
+  const store = await openStore(':memory:');
+  try {
+    storiesOf(store);
+    // 1,200 singletons sharing three published times (ties across the pages of 500), and one
+    // story of three: copies of a release published in between.
+    const record = captureRecord(`stories test capture ${n++}`);
+    const times = ['2024-03-01T08:00:00Z', '2024-03-02T08:00:00Z', '2024-03-03T08:00:00Z'];
+    const notes = Array.from({ length: 1200 }, (_, i) =>
+      article(record.capture.id, i, { text: `Desk note ${i}: the book closed for the day at ${i} lots.`, published: times[i % 3]! }));
+    await store.writeCapture(record, notes);
+    for (const text of [RELEASE, COPY, RELEASE]) {
+      const one = capture(text, { published: '2024-03-02T12:00:00Z' });
+      await store.writeCapture(one.record, one.articles);
+    }
+
+    const bySize = [];
+    for await (const story of store.listStories()) bySize.push(story);
+    assert.equal(bySize.length, 1201);
+    assert.equal(new Set(bySize.map((story) => story.id)).size, 1201, 'no story twice');
+    assert.equal(bySize[0]!.size, 3);
+    assert.deepEqual(bySize.slice(1).map((story) => story.originalId), notes.map((note) => note.id), 'singletons in the order founded');
+
+    const byLatest = [];
+    for await (const story of store.listStories({ order: 'recent' })) byLatest.push(story);
+    assert.equal(new Set(byLatest.map((story) => story.id)).size, 1201);
+    const expected = [
+      ...notes.filter((_, i) => i % 3 === 2),
+      null, // the story of three, latest 2024-03-02T12:00
+      ...notes.filter((_, i) => i % 3 === 1),
+      ...notes.filter((_, i) => i % 3 === 0),
+    ];
+    assert.deepEqual(byLatest.map((story) => (story.size === 3 ? null : story.originalId)), expected.map((note) => note?.id ?? null));
+
+    const since = [];
+    for await (const story of store.listStories({ order: 'recent', since: '2024-03-02T10:00:00Z' })) since.push(story);
+    assert.equal(since.length, 401, 'the latest day and the story of three');
+  } finally {
+    await store.close();
+  }
+});
