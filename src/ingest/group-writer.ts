@@ -82,7 +82,8 @@ export class GroupWriter {
     try {
       const gone = new Set(await this.store.updateSourceStates(batch.map(({ id, state }) => ({ id, state }))));
       for (const pending of batch) {
-        if (gone.has(pending.id)) pending.reject(new DatelineError('E_NOT_FOUND', `store: no source ${pending.id}`, { input: pending.id }));
+        // A source removed meanwhile: asked alone, the store says so with its own error.
+        if (gone.has(pending.id)) this.store.updateSourceState(pending.id, pending.state).then(pending.resolve, pending.reject);
         else pending.resolve();
       }
     } catch (error) {

@@ -14,6 +14,7 @@
 //    site's own words, so that no context lines up, still disagrees when its values differ.
 import { FIGURE_CONTEXT_AFTER, FIGURE_CONTEXT_BEFORE, FIGURE_VALUES_MIN, FIGURE_VALUES_SHARED } from './rules.js';
 import { fmix32 } from './minhash.js';
+import { sortPrefix } from './sort.js';
 import type { Tokens } from './text.js';
 
 /** Sorted, de-duplicated pairs [context0, value0, context1, value1, ...]. */
@@ -82,22 +83,11 @@ function nested(left: Figures, i: number, leftEnd: number, right: Figures, j: nu
 let leftValues = new Uint32Array(64);
 let rightValues = new Uint32Array(64);
 
-/** Below this many, values are sorted by insertion, which allocates nothing (a typed array's sort copies). */
-const INSERTION_SORT_MAX = 48;
-
 /** Writes the distinct values of `figures` into `into`, sorted; returns how many. */
 function valuesInto(figures: Figures, into: Uint32Array): number {
   const count = figures.length >> 1;
   for (let k = 0; k < count; k++) into[k] = figures[2 * k + 1]!;
-  if (count > INSERTION_SORT_MAX) into.subarray(0, count).sort();
-  else {
-    for (let i = 1; i < count; i++) {
-      const value = into[i]!;
-      let j = i - 1;
-      for (; j >= 0 && into[j]! > value; j--) into[j + 1] = into[j]!;
-      into[j + 1] = value;
-    }
-  }
+  sortPrefix(into, count);
   let n = 0;
   for (let k = 0; k < count; k++) if (k === 0 || into[k] !== into[k - 1]) into[n++] = into[k]!;
   return n;

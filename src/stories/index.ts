@@ -22,6 +22,7 @@ import { minhashInto } from './minhash.js';
 import { resolveOptions, type StoryOptions } from './options.js';
 import { BUCKET_SCAN_LIMIT, MAX_VERIFIED_CANDIDATES, WORDS_PER_SCRIPT_CHARACTER } from './rules.js';
 import { SignatureStore } from './signatures.js';
+import { sortPrefix } from './sort.js';
 import { tokenize } from './text.js';
 import { withoutChrome } from './boilerplate.js';
 
@@ -295,13 +296,7 @@ export class StoryIndex {
       }
       for (let k = 0, wanted = MAX_VERIFIED_CANDIDATES - above; k < wanted && k < tied; k++) this.scanned[kept++] = takeSmallest(this.tied, k, tied);
     }
-    // Oldest first; a dozen at most, sorted in place (a typed array's sort would copy it).
-    for (let i = 1; i < kept; i++) {
-      const story = this.scanned[i]!;
-      let j = i - 1;
-      for (; j >= 0 && this.scanned[j]! > story; j--) this.scanned[j + 1] = this.scanned[j]!;
-      this.scanned[j + 1] = story;
-    }
+    sortPrefix(this.scanned, kept); // oldest first
     return this.scanned.subarray(0, kept);
   }
 

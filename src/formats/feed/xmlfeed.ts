@@ -135,10 +135,6 @@ function isFeedElement(el: XmlElement): boolean {
   return FEED_NS.has(el.ns);
 }
 
-function elements(parent: XmlElement): XmlElement[] {
-  return parent.elements;
-}
-
 /**
  * Whether a child is one of the feed's own namespaces with this lower-case local name. An
  * element in its parent's namespace is the feed's own too (a feed in a namespace we do not know).
@@ -208,9 +204,9 @@ function textConstruct(el: XmlElement | undefined, context: Context, rssDefault:
     const mode = el.attrs.mode?.trim().toLowerCase();
     const base64 = mode === 'base64' || (el.ns === NS.atom10 && !hasMarkup && !type.startsWith('text/') && !/[+/]xml$/.test(type) && type !== 'application/xhtml+xml');
     // Atom 1.0's XHTML content is wrapped in one XHTML div that is not part of it.
-    const div = elements(el).find((c) => c.local === 'div' && c.ns === NS.xhtml);
+    const div = el.elements.find((c) => c.local === 'div' && c.ns === NS.xhtml);
     const onlyDiv = div && el.children.every((c) => c === div || (typeof c === 'string' && !c.trim()));
-    if (onlyDiv && type === 'text/html' && elements(div).length === 0) {
+    if (onlyDiv && type === 'text/html' && div.elements.length === 0) {
       // TypePad wraps escaped HTML in an XHTML div: the div's text is the HTML.
       raw = textOf(div);
     } else if (type === 'application/xhtml+xml' || mode === 'xml' || hasMarkup) {
@@ -273,7 +269,7 @@ function personOf(el: XmlElement): FeedPerson {
   const name = trimmed(child(el, 'name'));
   const email = trimmed(child(el, 'email'));
   const uri = child(el, 'uri') ?? child(el, 'url') ?? child(el, 'homepage');
-  if (name === null && email === null && !uri && elements(el).length === 0) return rssPerson(textOf(el).trim());
+  if (name === null && email === null && !uri && el.elements.length === 0) return rssPerson(textOf(el).trim());
   return { name, email, href: uri ? resolveUrl(textOf(uri).trim(), uri.base) : null };
 }
 
@@ -296,7 +292,7 @@ function categoryOf(el: XmlElement): FeedCategory | null {
 function commonOf(el: XmlElement, context: Context): FeedCommon {
   const links: FeedLink[] = [];
   // RSS enclosures are links too (rel="enclosure", as in Atom), kept in document order.
-  for (const l of elements(el)) {
+  for (const l of el.elements) {
     if (!(isFeedElement(l) || l.ns === el.ns)) continue;
     const local = l.name;
     if (local === 'enclosure') {
@@ -345,10 +341,10 @@ function commonOf(el: XmlElement, context: Context): FeedCommon {
   }
   const dc: Record<string, string[]> = {};
   const extensions: Record<string, string> = {};
-  for (const c of elements(el)) {
+  for (const c of el.elements) {
     const prefix = c.ns === NS.dc ? undefined : KNOWN_PREFIXES[c.ns] ?? (knownPrefix(c) && Object.values(KNOWN_PREFIXES).includes(knownPrefix(c)!) ? knownPrefix(c) : undefined);
     if (c.ns === NS.dc) (dc[c.local] ??= []).push(textOf(c).trim());
-    else if (prefix && prefix !== 'content' && elements(c).length === 0) {
+    else if (prefix && prefix !== 'content' && c.elements.length === 0) {
       const key = `${prefix}:${c.local}`;
       const value = textOf(c).trim();
       extensions[key] ??= value && URL_EXTENSIONS.has(key.toLowerCase()) ? resolveUrl(value, c.base) : value;
@@ -504,7 +500,7 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
   }
   if (common.link === null && context.kind === 'rdf' && el.attrs['rdf:about']) common.link = el.attrs['rdf:about'].trim();
   const content: FeedText[] = [];
-  const xhtmlBodies = elements(el).filter((c) => c.ns === NS.xhtml && c.local === 'body');
+  const xhtmlBodies = el.elements.filter((c) => c.ns === NS.xhtml && c.local === 'body');
   for (const c of [...nsChildren(el, NS.content, 'encoded'), ...children(el, 'content'), ...children(el, 'body'), ...xhtmlBodies, ...children(el, 'fullitem')]) {
     if (c.attrs.src !== undefined) continue;
     const text = textConstruct(c, context, 'text/html');
@@ -514,7 +510,7 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
   const sourceEl = child(el, 'source');
   let source: FeedItem['source'] = null;
   if (sourceEl) {
-    if (elements(sourceEl).length > 0) source = metaOf(sourceEl, context);
+    if (sourceEl.elements.length > 0) source = metaOf(sourceEl, context);
     else {
       const href = sourceEl.attrs.url;
       const title = textOf(sourceEl).trim();
@@ -526,7 +522,7 @@ function itemOf(el: XmlElement, context: Context): FeedItem {
     }
   }
   const comments = trimmed(child(el, 'comments'));
-  const licenseEl = elements(el).find((c) => c.name === 'license' && /creativecommons|web\.resource\.org\/cc/i.test(c.ns));
+  const licenseEl = el.elements.find((c) => c.name === 'license' && /creativecommons|web\.resource\.org\/cc/i.test(c.ns));
   const license = licenseEl ? (licenseEl.attrs['rdf:resource'] ?? textOf(licenseEl)).trim() || null : null;
   const image = itunesImageOf(el) ?? nsChildren(el, NS.media, 'thumbnail')[0]?.attrs.url ?? null;
   return {

@@ -2,24 +2,9 @@
 // updates articles_fts (and articles_cjk for CJK text) in the caller's transaction.
 import { CJK, DatelineError } from '../../core/index.js';
 import type { Article } from '../../core/index.js';
-import { type ArticleRow, type WritableArticle, articleFromRow, asRow } from '../rows.js';
+import { type ArticleRow, type StoredColumns, type WritableArticle, articleFromRow, asRow } from '../rows.js';
 import type { ArticleRevision } from '../store.js';
 import type { Db } from './database.js';
-
-interface StoredRow {
-  id: string;
-  capture_id: string;
-  title: string | null;
-  text: string;
-  published: string | null;
-  wire: string | null;
-  source: string | null;
-  lang: string | null;
-  kind: Article['kind'];
-  url: string | null;
-  story_id: string | null;
-  json: string;
-}
 
 interface IndexedRow {
   seq: number;
@@ -68,8 +53,9 @@ export class ArticleTable {
       'SELECT seq, title, text, place, source, wire FROM articles WHERE capture_id = ?',
     );
     this.deleteOfCapture = db.prepare('DELETE FROM articles WHERE capture_id = ?');
-    this.byId = db.prepare<[string], StoredRow>(`SELECT id, capture_id, title, text, published, wire, source, lang,
-      kind, url, story_id, json FROM articles WHERE id = ?`);
+    // Named as a row names them, so the row goes to articleFromRow as it is.
+    this.byId = db.prepare<[string], StoredColumns>(`SELECT id, capture_id AS captureId, title, text, published, wire,
+      source, lang AS language, kind, url, story_id AS storyId, json FROM articles WHERE id = ?`);
     this.storiesOfCapture = db.prepare<[string], { id: string; story_id: string | null }>(
       'SELECT id, story_id FROM articles WHERE capture_id = ? AND story_id IS NOT NULL',
     );
@@ -195,21 +181,7 @@ export class ArticleTable {
 
   get(id: string): Article | null {
     const row = this.byId.get(id);
-    if (!row) return null;
-    return articleFromRow({
-      id: row.id,
-      captureId: row.capture_id,
-      title: row.title,
-      text: row.text,
-      published: row.published,
-      wire: row.wire,
-      source: row.source,
-      language: row.lang,
-      kind: row.kind,
-      url: row.url,
-      json: row.json,
-      storyId: row.story_id,
-    });
+    return row ? articleFromRow(row) : null;
   }
 }
 
